@@ -1,0 +1,408 @@
+//! Share codes: a whole record as a short line of text to paste into a chat, and back.
+//!
+//! A code is `DK1-` followed by base64url (no padding) of
+//! `[flag] [body] [CRC-32]`: the body packs the record against its definition (each answer in
+//! as few bits as its question allows, see [`crate::core::bits`]), and is deflated when that
+//! makes it shorter (flag 1) or kept as is (flag 0). The CRC-32 covers the prefix, flag and
+//! body, so a changed, lost or added character is detected before anything is decoded. The
+//! body starts with 4 bytes of the definition's content hash, so a code read against another
+//! questionnaire is refused rather than misread.
+//!
+//! Body layout: fingerprint (4 bytes), kind (1 byte), respondent (8 bytes), then varints for
+//! started_at (seconds since 1970), updated_at - started_at, table, and length-prefixed UTF-8
+//! event and language; then the answers as a bit stream, one slot per question in definition
+//! order (the format is in `docs/share-code.md`).
+
+use std::fmt;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use super::answers::{self, Answer, Answers, Cell};
+use super::bits::{BitReader, BitWriter, width_for};
+use super::countries::COUNTRIES;
+use super::definition::{Definition, Kind, Question};
+use super::record::{self, Record, RecordKind, QuestionnaireRef};
+use super::time;
+
+/// What every code of this format starts with.
+pub const PREFIX: &str = "DK1-";
+/// Inflating a body stops here: no real record comes near it.
+const MAX_BODY: usize = 256 * 1024;
+
+/// Why a code cannot be read, in words a facilitator can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeError {
+    /// Not a dialogue-kit code at all.
+    NotACode,
+    /// A code from a newer version of the format.
+    NewerFormat(String),
+    /// A character was changed, lost or added (checksum, base64 or structure).
+    Damaged(String),
+    /// Intact, but made for another questionnaire.
+    OtherQuestionnaire { expected: String },
+    /// The record cannot be packed (a value that does not fit its question).
+    Unpackable(String),
+}
+
+impl fmt::Display for CodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeError::NotACode => write!(f, "this is not a dialogue-kit code (codes start with {PREFIX})"),
+            CodeError::NewerFormat(p) => {
+                write!(f, "this code ({p}...) was made by a newer version of dialogue-kit: update the app")
+            }
+            CodeError::Damaged(why) => write!(f, "this code is damaged ({why}): ask for it again"),
+            CodeError::OtherQuestionnaire { expected } => write!(
+                f,
+                "this code was made for another questionnaire or version than this one ({expected})"
+            ),
+            CodeError::Unpackable(why) => write!(f, "cannot make a code: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for CodeError {}
+
+fn damaged<T>(why: &str) -> Result<T, CodeError> {
+    Err(CodeError::Damaged(why.into()))
+}
+
+/// Packs a record into a share code. Answers to hidden questions should already be left out
+/// (see [`Record::for_export`]); every answer must fit its question.
+pub fn encode(record: &Record, def: &Definition) -> Result<String, CodeError> {
+    let bad = |m: String| CodeError::Unpackable(m);
+    let mut body = Vec::new();
+    body.extend_from_slice(&def.fingerprint());
+    body.push(match record.kind {
+        RecordKind::Participant => 0,
+        RecordKind::Table => 1,
+    });
+    if !record::is_valid_respondent(&record.respondent) {
+        return Err(bad(format!("respondent id '{}' is not 16 hex digits", record.respondent)));
+    }
+    for i in 0..8 {
+        body.push(u8::from_str_radix(&record.respondent[i * 2..i * 2 + 2], 16).unwrap_or(0));
+    }
+    let started = time::parse_rfc3339(&record.started_at).ok_or_else(|| bad("bad started_at".into()))?;
+    let updated = time::parse_rfc3339(&record.updated_at).ok_or_else(|| bad("bad updated_at".into()))?;
+    varint(&mut body, started);
+    varint(&mut body, updated.saturating_sub(started));
+    varint(&mut body, u64::from(record.table));
+    for s in [&record.event, &record.language] {
+        varint(&mut body, s.len() as u64);
+        body.extend_from_slice(s.as_bytes());
+    }
+    let mut bits = BitWriter::default();
+    let questions = record::questions_for(def, record.kind);
+    for (qid, a) in &record.answers {
+        let q = questions.iter().find(|q| &q.id == qid).ok_or_else(|| bad(format!("'{qid}' is not a question")))?;
+        answers::check(q, a).map_err(|e| bad(format!("'{qid}': {e}")))?;
+    }
+    for q in &questions {
+        pack(&mut bits, q, record.answers.get(&q.id));
+    }
+    body.extend_from_slice(&bits.finish());
+
+    let deflated = miniz_oxide::deflate::compress_to_vec(&body, 10);
+    let mut bytes = Vec::with_capacity(body.len() + 5);
+    if deflated.len() < body.len() {
+        bytes.push(1);
+        bytes.extend_from_slice(&deflated);
+    } else {
+        bytes.push(0);
+        bytes.extend_from_slice(&body);
+    }
+    let crc = checksum(&bytes);
+    bytes.extend_from_slice(&crc.to_be_bytes());
+    Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(&bytes)))
+}
+
+/// Reads a share code against the definition it was made for.
+pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
+    // Chat apps wrap long lines: white space inside a code is never part of it.
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(payload) = code.strip_prefix(PREFIX) else {
+        if code.len() > 3 && code.starts_with("DK") && code[2..].starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(CodeError::NewerFormat(code.chars().take(4).collect()));
+        }
+        return Err(CodeError::NotACode);
+    };
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| CodeError::Damaged("a character is not one a code can hold, or one is missing".into()))?;
+    if bytes.len() < 6 {
+        return damaged("too short");
+    }
+    let (data, crc) = bytes.split_at(bytes.len() - 4);
+    if checksum(data).to_be_bytes() != crc {
+        return damaged("its checksum does not match");
+    }
+    let body = match data[0] {
+        0 => data[1..].to_vec(),
+        1 => miniz_oxide::inflate::decompress_to_vec_with_limit(&data[1..], MAX_BODY)
+            .map_err(|_| CodeError::Damaged("it does not unpack".into()))?,
+        _ => return damaged("unknown packing"),
+    };
+    let mut r = ByteReader { bytes: &body, pos: 0 };
+    if r.take(4)? != def.fingerprint() {
+        return Err(CodeError::OtherQuestionnaire { expected: format!("{} version {}", def.id, def.version) });
+    }
+    let kind = match r.take(1)?[0] {
+        0 => RecordKind::Participant,
+        1 => RecordKind::Table,
+        _ => return damaged("unknown record kind"),
+    };
+    let respondent = super::hash::hex(r.take(8)?);
+    let started = r.varint()?;
+    let updated = started.checked_add(r.varint()?).ok_or(CodeError::Damaged("bad time".into()))?;
+    let table = u32::try_from(r.varint()?).map_err(|_| CodeError::Damaged("bad table".into()))?;
+    let event = r.string()?;
+    let language = r.string()?;
+    let mut bits = BitReader::new(&body[r.pos..]);
+    let mut answers = Answers::new();
+    for q in record::questions_for(def, kind) {
+        if let Some(a) = unpack(&mut bits, q)? {
+            if answers::check(q, &a).is_err() {
+                return damaged("an answer does not fit its question");
+            }
+            answers.insert(q.id.clone(), a);
+        }
+    }
+    if !bits.at_end() {
+        return damaged("there is more data than the questionnaire has questions");
+    }
+    let record = Record {
+        format: record::FORMAT.into(),
+        format_version: record::FORMAT_VERSION,
+        kind,
+        questionnaire: QuestionnaireRef { id: def.id.clone(), version: def.version.clone(), hash: def.hash.clone() },
+        event,
+        table,
+        respondent,
+        language,
+        started_at: time::format_rfc3339(started),
+        updated_at: time::format_rfc3339(updated),
+        answers,
+    };
+    record.check_header().map_err(|e| CodeError::Damaged(e.0))?;
+    Ok(record)
+}
+
+fn checksum(bytes: &[u8]) -> u32 {
+    let mut h = crc32fast::Hasher::new();
+    h.update(PREFIX.as_bytes());
+    h.update(bytes);
+    h.finalize()
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct ByteReader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> ByteReader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], CodeError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or(CodeError::Damaged("it ends too early".into()))?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn varint(&mut self) -> Result<u64, CodeError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        damaged("a number is too long")
+    }
+
+    fn string(&mut self) -> Result<String, CodeError> {
+        let n = self.varint()?;
+        if n > 64 {
+            return damaged("a name is too long");
+        }
+        String::from_utf8(self.take(n as usize)?.to_vec()).map_err(|_| CodeError::Damaged("bad text".into()))
+    }
+}
+
+/// One slot: how a question's answer (or its absence) is written. Value 0 is always "missing".
+fn pack(w: &mut BitWriter, q: &Question, a: Option<&Answer>) {
+    match &q.kind {
+        Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } => {
+            let ids = q.kind.option_ids();
+            let n = ids.len() as u32;
+            let v = match a {
+                Some(Answer::Option(o)) => ids.iter().position(|i| i == o).map_or(0, |p| p as u32 + 1),
+                Some(Answer::NoClearOpinion) => n + 1,
+                _ => 0,
+            };
+            w.write(v, width_for(n + 1 + u32::from(q.kind.offers_no_clear_opinion())));
+        }
+        Kind::MultipleChoice { options, .. } => match a {
+            Some(Answer::Options(chosen)) => {
+                w.write(1, 1);
+                for o in options {
+                    w.write(u32::from(chosen.contains(&o.id)), 1);
+                }
+            }
+            _ => w.write(0, 1),
+        },
+        Kind::Grid { items, scale } => {
+            let n = scale.points.len() as u32;
+            let width = width_for(n + 1 + u32::from(scale.no_clear_opinion.is_some()));
+            for item in items {
+                let cell = match a {
+                    Some(Answer::Grid(cells)) => cells.get(&item.id),
+                    _ => None,
+                };
+                let v = match cell {
+                    Some(Cell::Option(o)) => scale.points.iter().position(|p| &p.id == o).map_or(0, |p| p as u32 + 1),
+                    Some(Cell::NoClearOpinion) => n + 1,
+                    None => 0,
+                };
+                w.write(v, width);
+            }
+        }
+        Kind::Numeric { max, .. } => {
+            let v = match a {
+                Some(Answer::Number(n)) => n + 1,
+                _ => 0,
+            };
+            w.write(v, width_for(max + 2));
+        }
+        Kind::Text { max_length } => match a {
+            Some(Answer::Text(t)) => {
+                w.write(1, 1);
+                w.write(t.len() as u32, width_for(max_length * 4 + 1));
+                for b in t.bytes() {
+                    w.write(u32::from(b), 8);
+                }
+            }
+            _ => w.write(0, 1),
+        },
+        Kind::Ordering { options, top } => match a {
+            Some(Answer::Order(order)) => {
+                w.write(1, 1);
+                let want = top.unwrap_or(options.len() as u32);
+                w.write(order.len() as u32 - 1, width_for(want));
+                let mut left: Vec<_> = options.iter().map(|o| &o.id).collect();
+                for o in order {
+                    let p = left.iter().position(|l| *l == o).unwrap_or(0);
+                    w.write(p as u32, width_for(left.len() as u32));
+                    left.remove(p);
+                }
+            }
+            _ => w.write(0, 1),
+        },
+        Kind::Country => {
+            let v = match a {
+                Some(Answer::Country(c)) => COUNTRIES.iter().position(|x| x.code == c).map_or(0, |p| p as u32 + 1),
+                _ => 0,
+            };
+            w.write(v, width_for(COUNTRIES.len() as u32 + 1));
+        }
+    }
+}
+
+fn unpack(r: &mut BitReader, q: &Question) -> Result<Option<Answer>, CodeError> {
+    let short = || CodeError::Damaged("it ends too early".into());
+    let mut read = |width: u32| r.read(width).ok_or_else(short);
+    let out_of_range = || damaged("a value is out of range");
+    Ok(match &q.kind {
+        Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } => {
+            let ids = q.kind.option_ids();
+            let n = ids.len() as u32;
+            let nco = q.kind.offers_no_clear_opinion();
+            match read(width_for(n + 1 + u32::from(nco)))? {
+                0 => None,
+                v if v <= n => Some(Answer::Option(ids[v as usize - 1].clone())),
+                v if v == n + 1 && nco => Some(Answer::NoClearOpinion),
+                _ => return out_of_range(),
+            }
+        }
+        Kind::MultipleChoice { options, .. } => {
+            if read(1)? == 0 {
+                None
+            } else {
+                let mut chosen = Vec::new();
+                for o in options {
+                    if read(1)? == 1 {
+                        chosen.push(o.id.clone());
+                    }
+                }
+                Some(Answer::Options(chosen))
+            }
+        }
+        Kind::Grid { items, scale } => {
+            let n = scale.points.len() as u32;
+            let nco = scale.no_clear_opinion.is_some();
+            let mut cells = std::collections::BTreeMap::new();
+            for item in items {
+                let cell = match read(width_for(n + 1 + u32::from(nco)))? {
+                    0 => continue,
+                    v if v <= n => Cell::Option(scale.points[v as usize - 1].id.clone()),
+                    v if v == n + 1 && nco => Cell::NoClearOpinion,
+                    _ => return out_of_range(),
+                };
+                cells.insert(item.id.clone(), cell);
+            }
+            (!cells.is_empty()).then_some(Answer::Grid(cells))
+        }
+        Kind::Numeric { max, .. } => match read(width_for(max + 2))? {
+            0 => None,
+            v => Some(Answer::Number(v - 1)),
+        },
+        Kind::Text { max_length } => {
+            if read(1)? == 0 {
+                None
+            } else {
+                let len = read(width_for(max_length * 4 + 1))?;
+                let mut bytes = Vec::with_capacity(len as usize);
+                for _ in 0..len {
+                    bytes.push(read(8)? as u8);
+                }
+                Some(Answer::Text(String::from_utf8(bytes).map_err(|_| CodeError::Damaged("bad text".into()))?))
+            }
+        }
+        Kind::Ordering { options, top } => {
+            if read(1)? == 0 {
+                None
+            } else {
+                let want = top.unwrap_or(options.len() as u32);
+                let len = read(width_for(want))? + 1;
+                let mut left: Vec<_> = options.iter().map(|o| o.id.clone()).collect();
+                let mut order = Vec::new();
+                for _ in 0..len {
+                    let p = read(width_for(left.len() as u32))? as usize;
+                    if p >= left.len() {
+                        return out_of_range();
+                    }
+                    order.push(left.remove(p));
+                }
+                Some(Answer::Order(order))
+            }
+        }
+        Kind::Country => match read(width_for(COUNTRIES.len() as u32 + 1))? as usize {
+            0 => None,
+            v if v <= COUNTRIES.len() => Some(Answer::Country(COUNTRIES[v - 1].code.to_string())),
+            _ => return out_of_range(),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,21 @@
+//! The pure core of dialogue-kit: everything a test or the command-line program wants to
+//! check, with no browser in sight.
+//!
+//! Nothing under `core` imports `yew`, `web-sys` or `gloo`. The web layer (`crate::ui`) and the
+//! `dialogue-kit` binary both sit on top of these modules, so a questionnaire behaves the same in
+//! a phone's browser, in `cargo test` and on a coordinator's laptop.
+
+pub mod answers;
+pub mod bits;
+pub mod code;
+pub mod condition;
+pub mod countries;
+pub mod definition;
+pub mod flow;
+pub mod hash;
+pub mod parse;
+pub mod progress;
+pub mod qr;
+pub mod record;
+pub mod text;
+pub mod time;

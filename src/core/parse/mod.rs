@@ -1,0 +1,247 @@
+//! Reading a definition file: JSON text in, a checked [`Definition`] or every problem out.
+//!
+//! serde stops at the first error, which leaves an author fixing a file one problem at a time.
+//! So the file is first read as a plain JSON value and then walked by hand: each part that is
+//! wrong adds a [`Problem`] with its JSON path and the walk goes on. Only when nothing is wrong
+//! is a [`Definition`] built. Nothing here panics on any input.
+
+mod ctx;
+mod question;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde_json::Value;
+
+use self::ctx::Ctx;
+use super::definition::{Definition, FORMAT, FORMAT_VERSION, Question, Scale, Session};
+use super::hash;
+use super::text::{FALLBACK_LANGUAGE, QuestionId, SessionId};
+
+/// Definition files larger than this are refused before parsing (a day is ~100 KB).
+pub const MAX_DEFINITION_BYTES: usize = 5 * 1024 * 1024;
+
+/// One thing wrong with a definition, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// A JSON path such as `$.sessions[2].questions[4].options[1].id`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Reads and checks a definition; on failure, returns every problem found.
+pub fn parse_definition(json: &str) -> Result<Definition, Vec<Problem>> {
+    if json.len() > MAX_DEFINITION_BYTES {
+        return Err(vec![Problem {
+            path: "$".into(),
+            message: format!(
+                "the file is {} bytes; a definition may be at most {MAX_DEFINITION_BYTES}",
+                json.len()
+            ),
+        }]);
+    }
+    let value: Value = serde_json::from_str(json).map_err(|e| {
+        vec![Problem {
+            path: "$".into(),
+            message: format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
+        }]
+    })?;
+    let mut cx = Ctx::default();
+    let def = definition(&mut cx, &value);
+    match def {
+        Some(d) if cx.problems.is_empty() => Ok(d),
+        _ => Err(cx.problems),
+    }
+}
+
+fn definition(cx: &mut Ctx, v: &Value) -> Option<Definition> {
+    let m = cx.object(v, "$")?;
+    cx.only_keys(
+        m,
+        "$",
+        &[
+            "format",
+            "format_version",
+            "id",
+            "version",
+            "title",
+            "description",
+            "languages",
+            "scales",
+            "sessions",
+        ],
+    );
+    match m.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        _ => cx.problem("$.format", format!("must be \"{FORMAT}\"")),
+    }
+    match m.get("format_version").and_then(Value::as_u64) {
+        Some(FORMAT_VERSION) => {}
+        Some(n) if n > FORMAT_VERSION => cx.problem(
+            "$.format_version",
+            format!("version {n} is newer than this app reads ({FORMAT_VERSION}): update the app"),
+        ),
+        _ => cx.problem("$.format_version", format!("must be {FORMAT_VERSION}")),
+    }
+    let id = cx.id(m, "id", "$");
+    let version = cx.string(m, "version", "$", 1, 64);
+    let languages = languages(cx, m);
+    cx.languages = languages.clone().unwrap_or_default();
+    let title = cx.text(m, "title", "$");
+    let description = cx.optional_text(m, "description", "$");
+    let scales = scales(cx, m.get("scales"));
+    let sessions = sessions(cx, m.get("sessions"), &scales);
+    if let Some(sessions) = &sessions {
+        cross_check(cx, sessions);
+    }
+    Some(Definition {
+        id: id?,
+        version: version?,
+        hash: hash::content_hash(v),
+        title: title?,
+        description,
+        languages: languages?,
+        sessions: sessions?,
+    })
+}
+
+fn languages(cx: &mut Ctx, m: &serde_json::Map<String, Value>) -> Option<Vec<String>> {
+    let Some(list) = m.get("languages").and_then(Value::as_array) else {
+        cx.problem("$.languages", "must be a list of language tags, including \"en\"");
+        return None;
+    };
+    let mut out = Vec::new();
+    for (i, l) in list.iter().enumerate() {
+        match l.as_str() {
+            Some(s) if is_language_tag(s) && !out.iter().any(|o: &String| o == s) => {
+                out.push(s.to_string())
+            }
+            _ => cx.problem(&format!("$.languages[{i}]"), "must be a distinct tag such as \"pt\""),
+        }
+    }
+    if !out.iter().any(|l| l == FALLBACK_LANGUAGE) {
+        cx.problem("$.languages", "must include \"en\": English is the fallback for every text");
+    }
+    Some(out)
+}
+
+/// A BCP 47-like tag: letters, digits and hyphens, starting with 2-3 letters.
+fn is_language_tag(s: &str) -> bool {
+    let first = s.split('-').next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && s.len() <= 20
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+fn scales(cx: &mut Ctx, v: Option<&Value>) -> BTreeMap<String, Scale> {
+    let mut out = BTreeMap::new();
+    let Some(v) = v else { return out };
+    let Some(m) = cx.object(v, "$.scales") else { return out };
+    for (name, s) in m {
+        let path = format!("$.scales.{name}");
+        if !super::text::is_valid_id(name) {
+            cx.problem(&path, "a scale name must be an id (a-z, 0-9, _ and -)");
+        }
+        if let Some(scale) = question::scale(cx, s, &path) {
+            out.insert(name.clone(), scale);
+        }
+    }
+    out
+}
+
+fn sessions(cx: &mut Ctx, v: Option<&Value>, scales: &BTreeMap<String, Scale>) -> Option<Vec<Session>> {
+    let Some(list) = v.and_then(Value::as_array) else {
+        cx.problem("$.sessions", "must be a list of sessions");
+        return None;
+    };
+    if list.is_empty() {
+        cx.problem("$.sessions", "must hold at least one session");
+    }
+    // Sessions that could not be read are left out, so that the cross-checks still run on
+    // the rest; their problems are already recorded.
+    Some(list.iter().enumerate().filter_map(|(i, s)| session(cx, s, &format!("$.sessions[{i}]"), scales)).collect())
+}
+
+fn session(cx: &mut Ctx, v: &Value, path: &str, scales: &BTreeMap<String, Scale>) -> Option<Session> {
+    let m = cx.object(v, path)?;
+    cx.only_keys(m, path, &["id", "title", "intro", "questions", "worksheets"]);
+    let id = cx.id(m, "id", path);
+    let title = cx.text(m, "title", path);
+    let intro = cx.optional_text(m, "intro", path);
+    let questions = question_list(cx, m.get("questions"), &format!("{path}.questions"), scales, true);
+    let worksheets =
+        question_list(cx, m.get("worksheets"), &format!("{path}.worksheets"), scales, false);
+    Some(Session {
+        id: SessionId(id?),
+        title: title?,
+        intro,
+        questions: questions?,
+        worksheets: worksheets?,
+    })
+}
+
+fn question_list(
+    cx: &mut Ctx,
+    v: Option<&Value>,
+    path: &str,
+    scales: &BTreeMap<String, Scale>,
+    required: bool,
+) -> Option<Vec<Question>> {
+    let Some(v) = v else {
+        if required {
+            cx.problem(path, "missing: a list of questions (it may be empty)");
+            return None;
+        }
+        return Some(Vec::new());
+    };
+    let Some(list) = v.as_array() else {
+        cx.problem(path, "must be a list of questions");
+        return None;
+    };
+    // As with sessions: what could be read is kept for the cross-checks.
+    Some(list.iter().enumerate().filter_map(|(i, q)| question::question(cx, q, &format!("{path}[{i}]"), scales)).collect())
+}
+
+/// Checks that span questions: unique ids, and conditions that only look back.
+fn cross_check(cx: &mut Ctx, sessions: &[Session]) {
+    let mut session_ids = BTreeSet::new();
+    let mut question_ids = BTreeSet::new();
+    for (si, s) in sessions.iter().enumerate() {
+        if !session_ids.insert(&s.id) {
+            cx.problem(&format!("$.sessions[{si}].id"), format!("session id '{}' is used twice", s.id));
+        }
+        for (list, name) in [(&s.questions, "questions"), (&s.worksheets, "worksheets")] {
+            for (qi, q) in list.iter().enumerate() {
+                if !question_ids.insert(&q.id) {
+                    cx.problem(
+                        &format!("$.sessions[{si}].{name}[{qi}].id"),
+                        format!("question id '{}' is used twice", q.id),
+                    );
+                }
+            }
+        }
+    }
+    for name in ["questions", "worksheets"] {
+        let mut earlier: BTreeMap<&QuestionId, &Question> = BTreeMap::new();
+        for (si, s) in sessions.iter().enumerate() {
+            let list = if name == "questions" { &s.questions } else { &s.worksheets };
+            for (qi, q) in list.iter().enumerate() {
+                if let Some(c) = &q.show_if {
+                    let path = format!("$.sessions[{si}].{name}[{qi}].show_if");
+                    question::check_condition(cx, c, &path, &earlier);
+                }
+                earlier.insert(&q.id, q);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
