@@ -107,7 +107,11 @@ pub fn check(question: &Question, answer: &Answer) -> Result<(), Misfit> {
             Ok(())
         }
         (Kind::Numeric { max, .. }, Answer::Number(n)) => {
-            if n > max { misfit(format!("{n} is above the maximum {max}")) } else { Ok(()) }
+            if n > max {
+                misfit(format!("{n} is above the maximum {max}"))
+            } else {
+                Ok(())
+            }
         }
         (Kind::Text { max_length }, Answer::Text(t)) => {
             let len = t.chars().count();

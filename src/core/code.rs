@@ -22,7 +22,7 @@ use super::answers::{self, Answer, Answers, Cell};
 use super::bits::{BitReader, BitWriter, width_for};
 use super::countries::COUNTRIES;
 use super::definition::{Definition, Kind, Question};
-use super::record::{self, Record, RecordKind, QuestionnaireRef};
+use super::record::{self, QuestionnaireRef, Record, RecordKind};
 use super::time;
 
 /// What every code of this format starts with.
@@ -96,7 +96,10 @@ pub fn encode(record: &Record, def: &Definition) -> Result<String, CodeError> {
     let mut bits = BitWriter::default();
     let questions = record::questions_for(def, record.kind);
     for (qid, a) in &record.answers {
-        let q = questions.iter().find(|q| &q.id == qid).ok_or_else(|| bad(format!("'{qid}' is not a question")))?;
+        let q = questions
+            .iter()
+            .find(|q| &q.id == qid)
+            .ok_or_else(|| bad(format!("'{qid}' is not a question")))?;
         answers::check(q, a).map_err(|e| bad(format!("'{qid}': {e}")))?;
     }
     for q in &questions {
@@ -128,9 +131,9 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
         }
         return Err(CodeError::NotACode);
     };
-    let bytes = URL_SAFE_NO_PAD
-        .decode(payload)
-        .map_err(|_| CodeError::Damaged("a character is not one a code can hold, or one is missing".into()))?;
+    let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|_| {
+        CodeError::Damaged("a character is not one a code can hold, or one is missing".into())
+    })?;
     if bytes.len() < 6 {
         return damaged("too short");
     }
@@ -146,7 +149,9 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
     };
     let mut r = ByteReader { bytes: &body, pos: 0 };
     if r.take(4)? != def.fingerprint() {
-        return Err(CodeError::OtherQuestionnaire { expected: format!("{} version {}", def.id, def.version) });
+        return Err(CodeError::OtherQuestionnaire {
+            expected: format!("{} version {}", def.id, def.version),
+        });
     }
     let kind = match r.take(1)?[0] {
         0 => RecordKind::Participant,
@@ -176,7 +181,11 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
         format: record::FORMAT.into(),
         format_version: record::FORMAT_VERSION,
         kind,
-        questionnaire: QuestionnaireRef { id: def.id.clone(), version: def.version.clone(), hash: def.hash.clone() },
+        questionnaire: QuestionnaireRef {
+            id: def.id.clone(),
+            version: def.version.clone(),
+            hash: def.hash.clone(),
+        },
         event,
         table,
         respondent,
@@ -270,7 +279,9 @@ fn pack(w: &mut BitWriter, q: &Question, a: Option<&Answer>) {
                     _ => None,
                 };
                 let v = match cell {
-                    Some(Cell::Option(o)) => scale.points.iter().position(|p| &p.id == o).map_or(0, |p| p as u32 + 1),
+                    Some(Cell::Option(o)) => {
+                        scale.points.iter().position(|p| &p.id == o).map_or(0, |p| p as u32 + 1)
+                    }
                     Some(Cell::NoClearOpinion) => n + 1,
                     None => 0,
                 };
@@ -310,7 +321,9 @@ fn pack(w: &mut BitWriter, q: &Question, a: Option<&Answer>) {
         },
         Kind::Country => {
             let v = match a {
-                Some(Answer::Country(c)) => COUNTRIES.iter().position(|x| x.code == c).map_or(0, |p| p as u32 + 1),
+                Some(Answer::Country(c)) => {
+                    COUNTRIES.iter().position(|x| x.code == c).map_or(0, |p| p as u32 + 1)
+                }
                 _ => 0,
             };
             w.write(v, width_for(COUNTRIES.len() as u32 + 1));
@@ -375,7 +388,9 @@ fn unpack(r: &mut BitReader, q: &Question) -> Result<Option<Answer>, CodeError> 
                 for _ in 0..len {
                     bytes.push(read(8)? as u8);
                 }
-                Some(Answer::Text(String::from_utf8(bytes).map_err(|_| CodeError::Damaged("bad text".into()))?))
+                Some(Answer::Text(
+                    String::from_utf8(bytes).map_err(|_| CodeError::Damaged("bad text".into()))?,
+                ))
             }
         }
         Kind::Ordering { options, top } => {

@@ -17,9 +17,15 @@ pub const NO_CLEAR_OPINION: &str = "no_clear_opinion";
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// The question was answered with one of these options.
-    Is { question: QuestionId, any_of: Vec<OptionId> },
+    Is {
+        question: QuestionId,
+        any_of: Vec<OptionId>,
+    },
     /// The question has an answer (or, with `false`, has none).
-    Answered { question: QuestionId, answered: bool },
+    Answered {
+        question: QuestionId,
+        answered: bool,
+    },
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -35,9 +41,7 @@ impl Condition {
                 Some(Answer::NoClearOpinion) => any_of.iter().any(|o| o.0 == NO_CLEAR_OPINION),
                 _ => false,
             },
-            Condition::Answered { question, answered } => {
-                answers.contains_key(question) == *answered
-            }
+            Condition::Answered { question, answered } => answers.contains_key(question) == *answered,
             Condition::All(cs) => cs.iter().all(|c| c.holds(answers)),
             Condition::Any(cs) => cs.iter().any(|c| c.holds(answers)),
             Condition::Not(c) => !c.holds(answers),

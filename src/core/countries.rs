@@ -312,9 +312,7 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 /// Position of the country with alpha-3 code `code` (ignoring ASCII case) in [`COUNTRIES`]; this
 /// is the number the share code stores.
 pub fn index_of(code: &str) -> Option<usize> {
-    COUNTRIES
-        .iter()
-        .position(|c| c.code.eq_ignore_ascii_case(code))
+    COUNTRIES.iter().position(|c| c.code.eq_ignore_ascii_case(code))
 }
 
 /// The regional group the country with alpha-3 code `code` is counted in.
@@ -369,12 +367,7 @@ mod tests {
                 .collect()
         }
         for pair in COUNTRIES.windows(2) {
-            assert!(
-                key(pair[0].name) < key(pair[1].name),
-                "{} / {}",
-                pair[0].name,
-                pair[1].name
-            );
+            assert!(key(pair[0].name) < key(pair[1].name), "{} / {}", pair[0].name, pair[1].name);
         }
     }
 

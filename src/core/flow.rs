@@ -111,7 +111,9 @@ pub fn back(def: &Definition, answers: &Answers, pos: &Position) -> Position {
 /// `pos` if it still names a place in `def`, else the overview.
 pub fn resolve(def: &Definition, pos: Position) -> Position {
     let ok = match &pos {
-        Position::SessionStart { session } | Position::SessionEnd { session } => def.session(session).is_some(),
+        Position::SessionStart { session } | Position::SessionEnd { session } => {
+            def.session(session).is_some()
+        }
         Position::Question { session, question } => {
             def.session(session).is_some_and(|s| s.questions.iter().any(|q| &q.id == question))
         }
@@ -121,7 +123,12 @@ pub fn resolve(def: &Definition, pos: Position) -> Position {
 }
 
 /// (1-based number of the question among the shown ones, how many are shown) in its session.
-pub fn step_of(def: &Definition, answers: &Answers, session: &SessionId, question: &QuestionId) -> (usize, usize) {
+pub fn step_of(
+    def: &Definition,
+    answers: &Answers,
+    session: &SessionId,
+    question: &QuestionId,
+) -> (usize, usize) {
     let Some(s) = def.session(session) else { return (0, 0) };
     let shown = visible_questions(s, answers);
     let i = shown.iter().position(|q| &q.id == question).map_or(0, |i| i + 1);

@@ -13,6 +13,7 @@ pub mod countries;
 pub mod definition;
 pub mod flow;
 pub mod hash;
+pub mod link;
 pub mod parse;
 pub mod progress;
 pub mod qr;

@@ -45,7 +45,8 @@ impl Progress {
 
     /// Are there answers that were changed since they were last handed over?
     pub fn has_unexported_answers(&self) -> bool {
-        !self.record.answers.is_empty() && self.exported_at.as_deref() != Some(self.record.updated_at.as_str())
+        !self.record.answers.is_empty()
+            && self.exported_at.as_deref() != Some(self.record.updated_at.as_str())
     }
 
     /// Reads saved progress; `None` if it is not ours or damaged.
@@ -74,7 +75,9 @@ impl Progress {
                     }
                     Err(e) => {
                         let text = q.text.get(&self.record.language);
-                        notes.push(format!("Your answer to \"{text}\" no longer fits ({e}): please answer it again."));
+                        notes.push(format!(
+                            "Your answer to \"{text}\" no longer fits ({e}): please answer it again."
+                        ));
                         self.set_aside.insert(qid, a);
                     }
                 },

@@ -91,7 +91,14 @@ pub fn is_valid_respondent(s: &str) -> bool {
 
 impl Record {
     /// A new, empty participant record.
-    pub fn new(def: &Definition, event: &str, table: u32, respondent: &str, language: &str, now: u64) -> Record {
+    pub fn new(
+        def: &Definition,
+        event: &str,
+        table: u32,
+        respondent: &str,
+        language: &str,
+        now: u64,
+    ) -> Record {
         let at = time::format_rfc3339(now);
         Record {
             format: FORMAT.into(),
@@ -129,7 +136,10 @@ impl Record {
     /// Reads a record file, refusing other files and newer formats with a clear reason.
     pub fn from_json(text: &str) -> Result<Record, RecordError> {
         if text.len() > MAX_RECORD_BYTES {
-            return err(format!("the file is {} bytes, larger than any record ({MAX_RECORD_BYTES})", text.len()));
+            return err(format!(
+                "the file is {} bytes, larger than any record ({MAX_RECORD_BYTES})",
+                text.len()
+            ));
         }
         let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
             .map_err(|e| RecordError(format!("not a record file: not valid JSON ({e})")))?;

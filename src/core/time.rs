@@ -14,7 +14,14 @@ pub fn format_rfc3339(secs: u64) -> String {
 /// Parses the form [`format_rfc3339`] writes (UTC, `Z`, whole seconds).
 pub fn parse_rfc3339(s: &str) -> Option<u64> {
     let b = s.as_bytes();
-    if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
+    if b.len() != 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b'Z'
+    {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u64> {
@@ -23,7 +30,14 @@ pub fn parse_rfc3339(s: &str) -> Option<u64> {
     };
     let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (h, mi, se) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if y < 1970 || !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 59 {
+    if y < 1970
+        || !(1..=12).contains(&mo)
+        || d < 1
+        || d > days_in_month(y, mo)
+        || h > 23
+        || mi > 59
+        || se > 59
+    {
         return None;
     }
     let days = days_from_civil(y as i64, mo as i64, d as i64);

@@ -72,7 +72,8 @@ fn random_answer(q: &Question, rng: &mut Rng, text: bool) -> Option<Answer> {
             if !text {
                 return None;
             }
-            let samples = ["Mais educação digital", "=SUM(A1)", "<b>hi</b> 🌍", "ok", "données, \"vie privée\""];
+            let samples =
+                ["Mais educação digital", "=SUM(A1)", "<b>hi</b> 🌍", "ok", "données, \"vie privée\""];
             let s: String = samples[rng.below(samples.len())].chars().take(*max_length as usize).collect();
             Answer::Text(s)
         }
@@ -175,7 +176,8 @@ fn errors_say_what_happened() {
     let code = encode(&random_record(&def, 9, 80, false), &def).unwrap();
     assert_eq!(decode("hello", &def), Err(CodeError::NotACode));
     assert!(matches!(decode(&code.replacen("DK1-", "DK2-", 1), &def), Err(CodeError::NewerFormat(_))));
-    let other = parse_definition(&crate::DEFAULT_DAY.replacen("\"version\": \"", "\"version\": \"x", 1)).unwrap();
+    let other =
+        parse_definition(&crate::DEFAULT_DAY.replacen("\"version\": \"", "\"version\": \"x", 1)).unwrap();
     assert!(matches!(decode(&code, &other), Err(CodeError::OtherQuestionnaire { .. })));
     assert!(matches!(decode(&code[..code.len() - 3], &def), Err(CodeError::Damaged(_))));
 }
@@ -204,7 +206,9 @@ fn code_length_for_the_whole_day() {
                         Some(Answer::Grid(mut cells)) => {
                             if let Kind::Grid { items, scale } = &q.kind {
                                 for i in items {
-                                    cells.entry(i.id.clone()).or_insert(Cell::Option(scale.points[0].id.clone()));
+                                    cells
+                                        .entry(i.id.clone())
+                                        .or_insert(Cell::Option(scale.points[0].id.clone()));
                                 }
                             }
                             break Some(Answer::Grid(cells));
@@ -226,6 +230,9 @@ fn code_length_for_the_whole_day() {
         .collect();
     lengths.sort_unstable();
     let median = lengths[lengths.len() / 2];
-    println!("share code length, whole default day without free text: median {median}, max {}", lengths[lengths.len() - 1]);
+    println!(
+        "share code length, whole default day without free text: median {median}, max {}",
+        lengths[lengths.len() - 1]
+    );
     assert!(median <= 200, "median code length {median} is above the 200-character aim");
 }

@@ -91,7 +91,10 @@ impl Ctx {
         match v.map(|v| (v, v.as_u64())) {
             Some((_, Some(n))) if (min..=max).contains(&n) => Some(n as u32),
             Some((v, _)) => {
-                self.problem(path, format!("must be a whole number from {min} to {max}, found {}", describe(v)));
+                self.problem(
+                    path,
+                    format!("must be a whole number from {min} to {max}, found {}", describe(v)),
+                );
                 None
             }
             None => {

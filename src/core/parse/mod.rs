@@ -119,9 +119,7 @@ fn languages(cx: &mut Ctx, m: &serde_json::Map<String, Value>) -> Option<Vec<Str
     let mut out = Vec::new();
     for (i, l) in list.iter().enumerate() {
         match l.as_str() {
-            Some(s) if is_language_tag(s) && !out.iter().any(|o: &String| o == s) => {
-                out.push(s.to_string())
-            }
+            Some(s) if is_language_tag(s) && !out.iter().any(|o: &String| o == s) => out.push(s.to_string()),
             _ => cx.problem(&format!("$.languages[{i}]"), "must be a distinct tag such as \"pt\""),
         }
     }
@@ -166,7 +164,12 @@ fn sessions(cx: &mut Ctx, v: Option<&Value>, scales: &BTreeMap<String, Scale>) -
     }
     // Sessions that could not be read are left out, so that the cross-checks still run on
     // the rest; their problems are already recorded.
-    Some(list.iter().enumerate().filter_map(|(i, s)| session(cx, s, &format!("$.sessions[{i}]"), scales)).collect())
+    Some(
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, s)| session(cx, s, &format!("$.sessions[{i}]"), scales))
+            .collect(),
+    )
 }
 
 fn session(cx: &mut Ctx, v: &Value, path: &str, scales: &BTreeMap<String, Scale>) -> Option<Session> {
@@ -176,15 +179,8 @@ fn session(cx: &mut Ctx, v: &Value, path: &str, scales: &BTreeMap<String, Scale>
     let title = cx.text(m, "title", path);
     let intro = cx.optional_text(m, "intro", path);
     let questions = question_list(cx, m.get("questions"), &format!("{path}.questions"), scales, true);
-    let worksheets =
-        question_list(cx, m.get("worksheets"), &format!("{path}.worksheets"), scales, false);
-    Some(Session {
-        id: SessionId(id?),
-        title: title?,
-        intro,
-        questions: questions?,
-        worksheets: worksheets?,
-    })
+    let worksheets = question_list(cx, m.get("worksheets"), &format!("{path}.worksheets"), scales, false);
+    Some(Session { id: SessionId(id?), title: title?, intro, questions: questions?, worksheets: worksheets? })
 }
 
 fn question_list(
@@ -206,7 +202,12 @@ fn question_list(
         return None;
     };
     // As with sessions: what could be read is kept for the cross-checks.
-    Some(list.iter().enumerate().filter_map(|(i, q)| question::question(cx, q, &format!("{path}[{i}]"), scales)).collect())
+    Some(
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, q)| question::question(cx, q, &format!("{path}[{i}]"), scales))
+            .collect(),
+    )
 }
 
 /// Checks that span questions: unique ids, and conditions that only look back.

@@ -50,12 +50,18 @@ pub(super) fn question(
                 None => Some(None),
                 v => cx.number(v, &format!("{path}.max"), 1, n).map(Some),
             };
-            (options.zip(max).map(|(options, max)| Kind::MultipleChoice { options, max }), &["options", "max"])
+            (
+                options.zip(max).map(|(options, max)| Kind::MultipleChoice { options, max }),
+                &["options", "max"],
+            )
         }
         Some("scale") => (scale_ref(cx, m, path, scales).map(|scale| Kind::Scale { scale }), &["scale"]),
         Some("grid") => {
             let items = choices(cx, m, "items", path).map(|items| {
-                items.into_iter().map(|c| Choice { id: ItemId(c.id.0), label: c.label, hint: c.hint }).collect()
+                items
+                    .into_iter()
+                    .map(|c| Choice { id: ItemId(c.id.0), label: c.label, hint: c.hint })
+                    .collect()
             });
             let scale = scale_ref(cx, m, path, scales);
             (items.zip(scale).map(|(items, scale)| Kind::Grid { items, scale }), &["items", "scale"])
@@ -65,7 +71,9 @@ pub(super) fn question(
             let lo = cx.text(m, "min_label", path);
             let hi = cx.text(m, "max_label", path);
             let kind = match (max, lo, hi) {
-                (Some(max), Some(min_label), Some(max_label)) => Some(Kind::Numeric { max, min_label, max_label }),
+                (Some(max), Some(min_label), Some(max_label)) => {
+                    Some(Kind::Numeric { max, min_label, max_label })
+                }
                 _ => None,
             };
             (kind, &["max", "min_label", "max_label"])
@@ -129,7 +137,10 @@ fn choices(cx: &mut Ctx, m: &Map<String, Value>, key: &str, path: &str) -> Optio
         let id = cx.id(o, "id", &ip);
         if let Some(id) = &id {
             if id == NO_CLEAR_OPINION {
-                cx.problem(&format!("{ip}.id"), "'no_clear_opinion' is reserved: use the no_clear_opinion key");
+                cx.problem(
+                    &format!("{ip}.id"),
+                    "'no_clear_opinion' is reserved: use the no_clear_opinion key",
+                );
             } else if !seen.insert(id.clone()) {
                 cx.problem(&format!("{ip}.id"), format!("id '{id}' is used twice in this list"));
             }
@@ -154,7 +165,12 @@ pub(super) fn scale(cx: &mut Ctx, v: &Value, path: &str) -> Option<Scale> {
 }
 
 /// A question's `scale`: the name of a shared scale, or a scale written in place.
-fn scale_ref(cx: &mut Ctx, m: &Map<String, Value>, path: &str, scales: &BTreeMap<String, Scale>) -> Option<Scale> {
+fn scale_ref(
+    cx: &mut Ctx,
+    m: &Map<String, Value>,
+    path: &str,
+    scales: &BTreeMap<String, Scale>,
+) -> Option<Scale> {
     let p = format!("{path}.scale");
     match m.get("scale") {
         Some(Value::String(name)) => {
@@ -240,7 +256,9 @@ pub(super) fn check_condition(
             let Some(q) = earlier.get(question) else {
                 cx.problem(
                     &format!("{path}.question"),
-                    format!("'{question}' is not a question that comes earlier (a condition may only look back)"),
+                    format!(
+                        "'{question}' is not a question that comes earlier (a condition may only look back)"
+                    ),
                 );
                 return;
             };
@@ -249,17 +267,17 @@ pub(super) fn check_condition(
                 if ids.is_empty() || matches!(q.kind, Kind::Ordering { .. }) {
                     cx.problem(
                         &format!("{path}.is"),
-                        format!("'{question}' is a {} question: 'is' needs a choice, scale or yes/no question", q.kind.name()),
+                        format!(
+                            "'{question}' is a {} question: 'is' needs a choice, scale or yes/no question",
+                            q.kind.name()
+                        ),
                     );
                     return;
                 }
                 for (i, o) in any_of.iter().enumerate() {
                     let nco = o.0 == NO_CLEAR_OPINION && q.kind.offers_no_clear_opinion();
                     if !ids.contains(o) && !nco {
-                        cx.problem(
-                            &format!("{path}.is[{i}]"),
-                            format!("'{question}' has no option '{o}'"),
-                        );
+                        cx.problem(&format!("{path}.is[{i}]"), format!("'{question}' has no option '{o}'"));
                     }
                 }
             }

@@ -87,7 +87,10 @@ fn not_json_or_wrong_version() {
 
 #[test]
 fn unknown_scale_is_named() {
-    let p = problems(&GOOD.replace(r#""scale": "agree", "text": {"en": "B?"}"#, r#""scale": "agre", "text": {"en": "B?"}"#));
+    let p = problems(
+        &GOOD
+            .replace(r#""scale": "agree", "text": {"en": "B?"}"#, r#""scale": "agre", "text": {"en": "B?"}"#),
+    );
     assert!(p.iter().any(|s| s.contains("no scale named 'agre'") && s.contains("known: agree")), "{p:?}");
 }
 

@@ -1,0 +1,46 @@
+//! The router: reads `location.hash` (a hash router works from any folder of any static
+//! host) and shows the page it names.
+
+use yew::prelude::*;
+
+use super::browser;
+use super::pages::home::Home;
+use super::pages::participant::Participant;
+use crate::core::link::{Route, parse_hash};
+
+#[component]
+pub fn App() -> Html {
+    let route = use_state(|| parse_hash(&browser::hash()));
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                route.set(parse_hash(&browser::hash()));
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w
+                        .remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    match &*route {
+        Route::Home => html! { <Home problems={Vec::new()} /> },
+        Route::Participant(Ok(link)) => html! { <Participant link={link.clone()} /> },
+        Route::Participant(Err(problems)) => html! { <Home problems={problems.clone()} /> },
+        Route::Unknown(path) => html! {
+            <main class="screen" data-screen="unknown">
+                <h1>{ "This page does not exist" }</h1>
+                <p>{ format!("The link points to \"{path}\", which this app does not have.") }</p>
+                <p><a href="#/">{ "Go to the start page" }</a></p>
+            </main>
+        },
+    }
+}
+
+use wasm_bindgen::JsCast;

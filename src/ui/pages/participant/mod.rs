@@ -1,0 +1,83 @@
+//! The participant's day: loads the definition named by the deployment, then hands over to
+//! [`day::Day`], which holds the state. A definition that cannot be fetched falls back to the
+//! copy kept from the last visit; a broken one lists its problems for the organiser.
+
+mod day;
+mod overview;
+mod session;
+mod welcome;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::definition::Definition;
+use crate::core::link::ParticipantLink;
+use crate::core::parse::parse_definition;
+use crate::ui::{browser, storage};
+
+/// Where the day's definition is, relative to the page.
+pub const DEFINITION_URL: &str = "assets/day.json";
+
+#[derive(Properties, PartialEq)]
+pub struct ParticipantProps {
+    pub link: ParticipantLink,
+}
+
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Pending,
+    Ready(Rc<Definition>),
+    /// Could not be fetched, and no copy was kept.
+    Unreachable(String),
+    /// Fetched but not a valid definition: every problem, for the organiser.
+    Invalid(Vec<String>),
+}
+
+#[component]
+pub fn Participant(props: &ParticipantProps) -> Html {
+    let loaded = use_state(|| Loaded::Pending);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = match browser::fetch_text(DEFINITION_URL).await {
+                    Ok(t) => Ok(t),
+                    Err(e) => storage::load_definition().ok_or(e),
+                };
+                loaded.set(match text {
+                    Err(e) => Loaded::Unreachable(e),
+                    Ok(t) => match parse_definition(&t) {
+                        Ok(def) => {
+                            storage::save_definition(&t);
+                            Loaded::Ready(Rc::new(def))
+                        }
+                        Err(problems) => Loaded::Invalid(problems.iter().map(ToString::to_string).collect()),
+                    },
+                });
+            });
+        });
+    }
+    match &*loaded {
+        Loaded::Pending => html! {
+            <main class="screen" data-screen="loading"><p role="status">{ "Loading the questionnaire…" }</p></main>
+        },
+        Loaded::Ready(def) => html! { <day::Day def={def.clone()} link={props.link.clone()} /> },
+        Loaded::Unreachable(e) => html! {
+            <main class="screen" data-screen="error">
+                <h1>{ "The questionnaire could not be loaded" }</h1>
+                <p>{ format!("Check your connection and try again ({e}).") }</p>
+                <button class="primary" onclick={Callback::from(|_| { let _ = web_sys::window().map(|w| w.location().reload()); })}>
+                    { "Try again" }
+                </button>
+            </main>
+        },
+        Loaded::Invalid(problems) => html! {
+            <main class="screen" data-screen="error">
+                <h1>{ "The questionnaire file has problems" }</h1>
+                <p>{ "Please tell the organiser of this event. The file needs these fixes:" }</p>
+                <ul class="problems">{ for problems.iter().map(|p| html! { <li><code>{ p }</code></li> }) }</ul>
+            </main>
+        },
+    }
+}

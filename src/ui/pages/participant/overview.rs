@@ -1,0 +1,50 @@
+//! The sessions of the day as steps, each with how much is answered.
+
+use yew::prelude::*;
+
+use crate::core::answers::Answers;
+use crate::core::definition::Definition;
+use crate::core::flow::{self, Position};
+use std::rc::Rc;
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewProps {
+    pub def: Rc<Definition>,
+    pub answers: Answers,
+    pub lang: AttrValue,
+    pub ongoto: Callback<Position>,
+}
+
+#[component]
+pub fn Overview(props: &OverviewProps) -> Html {
+    let lang = props.lang.as_str();
+    html! {
+        <section class="screen" data-screen="overview">
+            <h1 tabindex="-1">{ "The sessions of the day" }</h1>
+            <p>{ "Answer each session's questions when your facilitator asks you to." }</p>
+            <ol class="sessions">
+                { for props.def.sessions.iter().enumerate().map(|(i, s)| {
+                    let (done, shown) = flow::session_progress(s, &props.answers);
+                    let state = if shown > 0 && done == shown { "done" } else if done > 0 { "started" } else { "new" };
+                    let go = props.ongoto.reform({
+                        let id = s.id.clone();
+                        move |_: MouseEvent| Position::SessionStart { session: id.clone() }
+                    });
+                    html! {
+                        <li class={classes!("session", state)} data-session={s.id.to_string()}>
+                            <button type="button" onclick={go}>
+                                <span class="session-number">{ format!("Session {}", i + 1) }</span>
+                                <span class="session-title">{ s.title.get(lang) }</span>
+                                <span class="session-state">{
+                                    if shown == 0 { "No questions".to_string() } else { format!("{done} of {shown} answered") }
+                                }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <button type="button" class="primary" data-action="handover"
+                onclick={props.ongoto.reform(|_: MouseEvent| Position::Handover)}>{ "Hand over my answers" }</button>
+        </section>
+    }
+}
