@@ -97,9 +97,6 @@ fn definition(cx: &mut Ctx, v: &Value) -> Option<Definition> {
     let description = cx.optional_text(m, "description", "$");
     let scales = scales(cx, m.get("scales"));
     let sessions = sessions(cx, m.get("sessions"), &scales);
-    if let Some(sessions) = &sessions {
-        cross_check(cx, sessions);
-    }
     Some(Definition {
         id: id?,
         version: version?,
@@ -154,6 +151,17 @@ fn scales(cx: &mut Ctx, v: Option<&Value>) -> BTreeMap<String, Scale> {
     out
 }
 
+/// A session as read, with each question's index in the file kept for problem paths (a
+/// question that could not be read is left out, so positions in the list would shift).
+struct Read {
+    index: usize,
+    id: Option<String>,
+    title: Option<crate::core::text::Text>,
+    intro: Option<crate::core::text::Text>,
+    questions: Option<Vec<(usize, Question)>>,
+    worksheets: Option<Vec<(usize, Question)>>,
+}
+
 fn sessions(cx: &mut Ctx, v: Option<&Value>, scales: &BTreeMap<String, Scale>) -> Option<Vec<Session>> {
     let Some(list) = v.and_then(Value::as_array) else {
         cx.problem("$.sessions", "must be a list of sessions");
@@ -162,25 +170,34 @@ fn sessions(cx: &mut Ctx, v: Option<&Value>, scales: &BTreeMap<String, Scale>) -
     if list.is_empty() {
         cx.problem("$.sessions", "must hold at least one session");
     }
-    // Sessions that could not be read are left out, so that the cross-checks still run on
-    // the rest; their problems are already recorded.
-    Some(
-        list.iter()
-            .enumerate()
-            .filter_map(|(i, s)| session(cx, s, &format!("$.sessions[{i}]"), scales))
-            .collect(),
-    )
+    let read: Vec<Read> = list.iter().enumerate().filter_map(|(i, s)| session(cx, i, s, scales)).collect();
+    cross_check(cx, &read);
+    // Only a definition without any problem is built: every part is then present.
+    let mut out = Vec::new();
+    for r in read {
+        out.push(Session {
+            id: SessionId(r.id?),
+            title: r.title?,
+            intro: r.intro,
+            questions: r.questions?.into_iter().map(|(_, q)| q).collect(),
+            worksheets: r.worksheets?.into_iter().map(|(_, q)| q).collect(),
+        });
+    }
+    Some(out)
 }
 
-fn session(cx: &mut Ctx, v: &Value, path: &str, scales: &BTreeMap<String, Scale>) -> Option<Session> {
-    let m = cx.object(v, path)?;
-    cx.only_keys(m, path, &["id", "title", "intro", "questions", "worksheets"]);
-    let id = cx.id(m, "id", path);
-    let title = cx.text(m, "title", path);
-    let intro = cx.optional_text(m, "intro", path);
-    let questions = question_list(cx, m.get("questions"), &format!("{path}.questions"), scales, true);
-    let worksheets = question_list(cx, m.get("worksheets"), &format!("{path}.worksheets"), scales, false);
-    Some(Session { id: SessionId(id?), title: title?, intro, questions: questions?, worksheets: worksheets? })
+fn session(cx: &mut Ctx, index: usize, v: &Value, scales: &BTreeMap<String, Scale>) -> Option<Read> {
+    let path = format!("$.sessions[{index}]");
+    let m = cx.object(v, &path)?;
+    cx.only_keys(m, &path, &["id", "title", "intro", "questions", "worksheets"]);
+    Some(Read {
+        index,
+        id: cx.id(m, "id", &path),
+        title: cx.text(m, "title", &path),
+        intro: cx.optional_text(m, "intro", &path),
+        questions: question_list(cx, m.get("questions"), &format!("{path}.questions"), scales, true),
+        worksheets: question_list(cx, m.get("worksheets"), &format!("{path}.worksheets"), scales, false),
+    })
 }
 
 fn question_list(
@@ -189,7 +206,7 @@ fn question_list(
     path: &str,
     scales: &BTreeMap<String, Scale>,
     required: bool,
-) -> Option<Vec<Question>> {
+) -> Option<Vec<(usize, Question)>> {
     let Some(v) = v else {
         if required {
             cx.problem(path, "missing: a list of questions (it may be empty)");
@@ -201,44 +218,60 @@ fn question_list(
         cx.problem(path, "must be a list of questions");
         return None;
     };
-    // As with sessions: what could be read is kept for the cross-checks.
     Some(
         list.iter()
             .enumerate()
-            .filter_map(|(i, q)| question::question(cx, q, &format!("{path}[{i}]"), scales))
+            .filter_map(|(i, q)| question::question(cx, q, &format!("{path}[{i}]"), scales).map(|q| (i, q)))
             .collect(),
     )
 }
 
+/// The question lists of a session as read, named as in the file.
+fn lists(s: &Read) -> [(&'static str, &[(usize, Question)]); 2] {
+    [
+        ("questions", s.questions.as_deref().unwrap_or(&[])),
+        ("worksheets", s.worksheets.as_deref().unwrap_or(&[])),
+    ]
+}
+
 /// Checks that span questions: unique ids, and conditions that only look back.
-fn cross_check(cx: &mut Ctx, sessions: &[Session]) {
+fn cross_check(cx: &mut Ctx, sessions: &[Read]) {
     let mut session_ids = BTreeSet::new();
     let mut question_ids = BTreeSet::new();
-    for (si, s) in sessions.iter().enumerate() {
-        if !session_ids.insert(&s.id) {
-            cx.problem(&format!("$.sessions[{si}].id"), format!("session id '{}' is used twice", s.id));
+    for s in sessions {
+        if let Some(id) = &s.id {
+            if !session_ids.insert(id.clone()) {
+                cx.problem(
+                    &format!("$.sessions[{}].id", s.index),
+                    format!("session id '{id}' is used twice"),
+                );
+            }
         }
-        for (list, name) in [(&s.questions, "questions"), (&s.worksheets, "worksheets")] {
-            for (qi, q) in list.iter().enumerate() {
-                if !question_ids.insert(&q.id) {
+        for (name, list) in lists(s) {
+            for (qi, q) in list {
+                if !question_ids.insert(q.id.clone()) {
                     cx.problem(
-                        &format!("$.sessions[{si}].{name}[{qi}].id"),
+                        &format!("$.sessions[{}].{name}[{qi}].id", s.index),
                         format!("question id '{}' is used twice", q.id),
                     );
                 }
             }
         }
     }
-    for name in ["questions", "worksheets"] {
+    for which in ["questions", "worksheets"] {
         let mut earlier: BTreeMap<&QuestionId, &Question> = BTreeMap::new();
-        for (si, s) in sessions.iter().enumerate() {
-            let list = if name == "questions" { &s.questions } else { &s.worksheets };
-            for (qi, q) in list.iter().enumerate() {
-                if let Some(c) = &q.show_if {
-                    let path = format!("$.sessions[{si}].{name}[{qi}].show_if");
-                    question::check_condition(cx, c, &path, &earlier);
+        for s in sessions {
+            for (name, list) in lists(s) {
+                if name != which {
+                    continue;
                 }
-                earlier.insert(&q.id, q);
+                for (qi, q) in list {
+                    if let Some(c) = &q.show_if {
+                        let path = format!("$.sessions[{}].{name}[{qi}].show_if", s.index);
+                        question::check_condition(cx, c, &path, &earlier);
+                    }
+                    earlier.insert(&q.id, q);
+                }
             }
         }
     }

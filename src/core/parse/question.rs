@@ -110,7 +110,16 @@ pub(super) fn question(
         let allowed: Vec<&str> = common.iter().chain(extra).copied().collect();
         cx.only_keys(m, path, &allowed);
     }
-    Some(Question { id: QuestionId(id?), text: text?, help, kind: kind?, show_if, profile })
+    // A missing text is already a problem; the question is kept so that the cross-checks
+    // (unique ids, conditions) still see it and report everything in one pass.
+    Some(Question {
+        id: QuestionId(id?),
+        text: text.unwrap_or_default(),
+        help,
+        kind: kind?,
+        show_if,
+        profile,
+    })
 }
 
 /// A list of options (or items or points) under `key`: 2+ (1+ for items), ids unique.
@@ -147,9 +156,10 @@ fn choices(cx: &mut Ctx, m: &Map<String, Value>, key: &str, path: &str) -> Optio
         }
         let label = cx.text(o, "label", &ip);
         let hint = cx.optional_text(o, "hint", &ip);
-        match (id, label) {
-            (Some(id), Some(label)) => out.push(Choice { id: OptionId(id), label, hint }),
-            _ => ok = false,
+        match id {
+            // As with questions: a missing label is reported, the option kept for the checks.
+            Some(id) => out.push(Choice { id: OptionId(id), label: label.unwrap_or_default(), hint }),
+            None => ok = false,
         }
     }
     ok.then_some(out)
