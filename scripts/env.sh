@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced (not run) by the other scripts: puts cargo-installed tools (trunk, wasm-bindgen)
 # and the npm tools of this repo (wasm-opt from binaryen) first on PATH.
 # Safe to source more than once.

@@ -34,10 +34,7 @@ stage() {
 }
 
 wasm_browser_tests() {
-  if [ ! -f tests/web.rs ]; then
-    echo "SKIPPED: tests/web.rs does not exist yet, so there are no wasm browser tests to run."
-    return 0
-  fi
+  echo "+ CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web"
   CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test web
 }
 
@@ -49,6 +46,7 @@ e2e_tests() {
     echo "no tests/e2e/*.test.mjs files found" >&2
     return 1
   fi
+  echo "+ node --test ${files[*]}"
   node --test "${files[@]}"
 }
 
@@ -58,6 +56,7 @@ source scripts/env.sh
 
 stage "format check" cargo fmt --all -- --check
 stage "clippy (native, all targets)" cargo clippy --all-targets -- -D warnings
+stage "clippy (web app and browser tests)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
 stage "native tests (unit, property, CLI)" cargo test
 stage "wasm browser tests (wasm-bindgen-test in headless Chromium)" wasm_browser_tests
 stage "release web build into dist/" trunk build --release

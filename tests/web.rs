@@ -2,6 +2,7 @@
 //! a browser can show. Run by `scripts/test.sh`, or by hand with
 //! `CHROMEDRIVER=$(which chromedriver) cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
 
 use std::cell::RefCell;
 use std::rc::Rc;

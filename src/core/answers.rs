@@ -81,10 +81,10 @@ pub fn check(question: &Question, answer: &Answer) -> Result<(), Misfit> {
             if chosen.is_empty() {
                 return misfit("no option chosen (leave the question out instead)");
             }
-            if let Some(max) = max {
-                if chosen.len() > *max as usize {
-                    return misfit(format!("{} options chosen, at most {max} allowed", chosen.len()));
-                }
+            if let Some(max) = max
+                && chosen.len() > *max as usize
+            {
+                return misfit(format!("{} options chosen, at most {max} allowed", chosen.len()));
             }
             distinct_known(chosen, &options.iter().map(|o| &o.id).collect::<Vec<_>>())
         }

@@ -13,7 +13,7 @@ impl BitWriter {
     /// Appends the low `width` bits of `value` (width up to 32).
     pub fn write(&mut self, value: u32, width: u32) {
         for i in (0..width).rev() {
-            if self.used % 8 == 0 {
+            if self.used.is_multiple_of(8) {
                 self.bytes.push(0);
             }
             if (value >> i) & 1 == 1 {

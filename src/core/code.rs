@@ -11,7 +11,7 @@
 //! Body layout: fingerprint (4 bytes), kind (1 byte), respondent (8 bytes), then varints for
 //! started_at (seconds since 1970), updated_at - started_at, table, and length-prefixed UTF-8
 //! event and language; then the answers as a bit stream, one slot per question in definition
-//! order (the format is in `docs/share-code.md`).
+//! order (the format is in `docs/record-format.md`).
 
 use std::fmt;
 

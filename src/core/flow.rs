@@ -39,10 +39,10 @@ pub fn is_visible(q: &Question, answers: &Answers) -> bool {
 pub fn visible_answers(def: &Definition, answers: &Answers) -> Answers {
     let mut kept = Answers::new();
     for (_, q) in def.questions() {
-        if let Some(a) = answers.get(&q.id) {
-            if is_visible(q, &kept) {
-                kept.insert(q.id.clone(), a.clone());
-            }
+        if let Some(a) = answers.get(&q.id)
+            && is_visible(q, &kept)
+        {
+            kept.insert(q.id.clone(), a.clone());
         }
     }
     kept

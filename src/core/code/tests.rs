@@ -102,10 +102,10 @@ fn random_record(def: &Definition, seed: u64, density: usize, text: bool) -> Rec
     let mut r = Record::new(def, "pt-2020-10", 1 + rng.below(40) as u32, &respondent, "en", 1_602_322_200);
     r.updated_at = time::format_rfc3339(1_602_322_200 + rng.below(30_000) as u64);
     for (_, q) in def.questions() {
-        if rng.below(100) < density {
-            if let Some(a) = random_answer(q, &mut rng, text) {
-                r.answers.insert(q.id.clone(), a);
-            }
+        if rng.below(100) < density
+            && let Some(a) = random_answer(q, &mut rng, text)
+        {
+            r.answers.insert(q.id.clone(), a);
         }
     }
     r.for_export(def)

@@ -239,13 +239,10 @@ fn cross_check(cx: &mut Ctx, sessions: &[Read]) {
     let mut session_ids = BTreeSet::new();
     let mut question_ids = BTreeSet::new();
     for s in sessions {
-        if let Some(id) = &s.id {
-            if !session_ids.insert(id.clone()) {
-                cx.problem(
-                    &format!("$.sessions[{}].id", s.index),
-                    format!("session id '{id}' is used twice"),
-                );
-            }
+        if let Some(id) = &s.id
+            && !session_ids.insert(id.clone())
+        {
+            cx.problem(&format!("$.sessions[{}].id", s.index), format!("session id '{id}' is used twice"));
         }
         for (name, list) in lists(s) {
             for (qi, q) in list {

@@ -35,7 +35,7 @@ pub fn OrderingInput(props: &KindProps) -> Html {
     };
     let n = order.len();
     let rest: Vec<&OptionId> = options.iter().map(|o| &o.id).filter(|id| !order.contains(id)).collect();
-    let room = top.map_or(false, |k| n < k as usize);
+    let room = top.is_some_and(|k| n < k as usize);
     html! {
         <div class="ordering">
             if let Some(k) = top {

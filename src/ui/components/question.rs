@@ -72,7 +72,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             <p class="where">{ &props.session_label }</p>
             <div class="progress" role="progressbar" aria-label="Questions in this session"
                 aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={n.to_string()}>
-                <div class="bar" style={format!("width: {}%", if total == 0 { 0 } else { n * 100 / total })}></div>
+                <div class="bar" style={format!("width: {}%", (n * 100).checked_div(total).unwrap_or(0))}></div>
             </div>
             <p class="step">{ format!("Question {n} of {total}") }</p>
             <fieldset class="ask">
