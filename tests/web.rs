@@ -157,3 +157,18 @@ fn progress_survives_in_local_storage() {
     storage::clear(&key).unwrap();
     assert_eq!(storage::load_progress(&key).unwrap(), None);
 }
+
+#[wasm_bindgen_test]
+fn content_hashes_match_the_native_build() {
+    // The same digest as the native unit test `hash::tests::known_digest` computes for `{}`, and
+    // keys sorted whatever their order: a browser and the CLI must name a definition alike.
+    let a: serde_json::Value = serde_json::from_str(r#"{"b": 1, "a": [1, 2]}"#).unwrap();
+    let b: serde_json::Value = serde_json::from_str(r#"{"a": [1, 2], "b": 1}"#).unwrap();
+    let empty: serde_json::Value = serde_json::from_str("{}").unwrap();
+    use dialogue_kit::core::hash::content_hash;
+    assert_eq!(content_hash(&a), content_hash(&b));
+    assert_eq!(
+        content_hash(&empty),
+        "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
+    );
+}

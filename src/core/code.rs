@@ -199,10 +199,7 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
 }
 
 fn checksum(bytes: &[u8]) -> u32 {
-    let mut h = crc32fast::Hasher::new();
-    h.update(PREFIX.as_bytes());
-    h.update(bytes);
-    h.finalize()
+    super::crc::crc32(&[PREFIX.as_bytes(), bytes])
 }
 
 fn varint(out: &mut Vec<u8>, mut v: u64) {

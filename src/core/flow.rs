@@ -13,7 +13,7 @@ use super::text::{QuestionId, SessionId};
 
 /// A place in the participant's app.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "at", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Position {
     /// Welcome and consent.
     Welcome,

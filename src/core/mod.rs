@@ -10,6 +10,7 @@ pub mod bits;
 pub mod code;
 pub mod condition;
 pub mod countries;
+pub mod crc;
 pub mod definition;
 pub mod flow;
 pub mod hash;

@@ -23,7 +23,7 @@ const LINK = '#/p?event=e2e-2026&table=7';
 
 /** Waits for the app to show a screen (a question, or a named screen). */
 async function screen(page) {
-  const el = page.locator('section.question, [data-screen]').first();
+  const el = page.locator('section.question, [data-screen]:not([data-screen=loading])').first();
   await el.waitFor();
   const q = await el.getAttribute('data-question');
   if (q) return { question: q, kind: await el.getAttribute('data-kind') };

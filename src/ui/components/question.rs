@@ -81,11 +81,15 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 </legend>
                 if let Some(h) = &q.help { <p class="help">{ h.get(lang) }</p> }
                 { input }
+                if answered {
+                    <p class="clear-row">
+                        <button type="button" class="link" data-action="clear" onclick={clear}>{ "Clear my answer" }</button>
+                    </p>
+                }
             </fieldset>
             <nav class="buttons" aria-label="Move">
                 <button type="button" class="secondary" data-action="back" onclick={back}>{ "Back" }</button>
                 if answered {
-                    <button type="button" class="link" data-action="clear" onclick={clear}>{ "Clear answer" }</button>
                     <button type="button" class="primary" data-action="next" onclick={next}>{ "Next" }</button>
                 } else {
                     <button type="button" class="primary skip" data-action="skip" onclick={next}>{ "Skip" }</button>
