@@ -1,0 +1,49 @@
+// The JSON Schema in docs/ says the same as the Rust validator: the default day passes both,
+// and broken definitions fail both (the validator also checks what a schema cannot: unique
+// ids, conditions that look back).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { ROOT, cliRun } from './lib.mjs';
+
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/definition.schema.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+const day = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/day.json'), 'utf8'));
+
+function cliAccepts(def) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dk-schema-')), 'def.json');
+  fs.writeFileSync(file, JSON.stringify(def));
+  return cliRun('validate', file).status === 0;
+}
+
+test('the default day matches the schema', () => {
+  assert.ok(validate(day), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  assert.ok(cliAccepts(day));
+});
+
+test('broken definitions fail the schema and the validator alike', () => {
+  const clone = () => structuredClone(day);
+  const q = (d, kind) => d.sessions.flatMap((s) => s.questions).find((x) => x.kind === kind);
+  const cases = {
+    'no English text': (d) => { d.title = { fr: 'Jour' }; },
+    'unknown kind': (d) => { q(d, 'country').kind = 'countries'; },
+    'bad id': (d) => { d.sessions[0].id = 'Session One'; },
+    'typo in a key': (d) => { const x = q(d, 'text'); x.max_lenght = x.max_length; delete x.max_length; },
+    'numeric max out of range': (d) => { q(d, 'numeric').max = 1000; },
+    'one option only': (d) => { const x = q(d, 'single_choice'); x.options = x.options.slice(0, 1); },
+    'newer format': (d) => { d.format_version = 2; },
+    'reserved option id': (d) => { q(d, 'single_choice').options[0].id = 'no_clear_opinion'; },
+    'empty condition list': (d) => { d.sessions[1].questions[1].show_if = { all: [] }; },
+  };
+  for (const [name, mutate] of Object.entries(cases)) {
+    const d = clone();
+    mutate(d);
+    assert.equal(validate(d), false, `schema accepts: ${name}`);
+    assert.equal(cliAccepts(d), false, `validator accepts: ${name}`);
+  }
+});
