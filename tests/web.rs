@@ -151,7 +151,7 @@ fn progress_survives_in_local_storage() {
     let mut r = Record::new(&def, "web-test", 3, "00112233445566aa", "en", 1_700_000_000);
     r.answers.insert("changed_mind".into(), Answer::Option("yes".into()));
     let p = Progress::new(r);
-    let key = storage::progress_key("web-test", 3);
+    let key = storage::progress_key(dialogue_kit::core::definition::RecordKind::Participant, "web-test", 3);
     storage::save_progress(&key, &p).unwrap();
     assert_eq!(storage::load_progress(&key).unwrap(), Some(p));
     storage::clear(&key).unwrap();

@@ -36,6 +36,8 @@ pub enum Answer {
     Order(Vec<OptionId>),
     /// Country as ISO 3166-1 alpha-3.
     Country(String),
+    /// List: the entries, in the order written.
+    List(Vec<String>),
 }
 
 /// One item of a grid.
@@ -141,6 +143,21 @@ pub fn check(question: &Question, answer: &Answer) -> Result<(), Misfit> {
             Some(c) if c.code == code => Ok(()),
             _ => misfit(format!("'{code}' is not a UN member state's ISO 3166 alpha-3 code")),
         },
+        (Kind::List { max_items, max_length }, Answer::List(entries)) => {
+            if entries.is_empty() || entries.len() > *max_items as usize {
+                return misfit(format!("{} entries, expected 1 to {max_items}", entries.len()));
+            }
+            for e in entries {
+                let len = e.chars().count();
+                if e.trim().is_empty() {
+                    return misfit("an empty entry (leave it out instead)");
+                }
+                if len > *max_length as usize {
+                    return misfit(format!("an entry of {len} characters, at most {max_length} allowed"));
+                }
+            }
+            Ok(())
+        }
         (kind, _) => misfit(format!("this kind of answer does not fit a {} question", kind.name())),
     }
 }
@@ -166,7 +183,7 @@ mod tests {
     use crate::core::text::Text;
 
     fn q(kind: Kind) -> Question {
-        Question { id: "q".into(), text: Text::en("Q"), help: None, kind, show_if: None, profile: None }
+        Question { id: "q".into(), text: Text::en("Q"), help: None, kind, show_if: None, profile: None, ballot_for: None }
     }
 
     fn opts(ids: &[&str]) -> Vec<Choice<OptionId>> {

@@ -295,9 +295,16 @@ fn pack(w: &mut BitWriter, q: &Question, a: Option<&Answer>) {
         Kind::Text { max_length } => match a {
             Some(Answer::Text(t)) => {
                 w.write(1, 1);
-                w.write(t.len() as u32, width_for(max_length * 4 + 1));
-                for b in t.bytes() {
-                    w.write(u32::from(b), 8);
+                pack_text(w, t, *max_length);
+            }
+            _ => w.write(0, 1),
+        },
+        Kind::List { max_items, max_length } => match a {
+            Some(Answer::List(entries)) => {
+                w.write(1, 1);
+                w.write(entries.len() as u32 - 1, width_for(*max_items));
+                for e in entries {
+                    pack_text(w, e, *max_length);
                 }
             }
             _ => w.write(0, 1),
@@ -376,20 +383,21 @@ fn unpack(r: &mut BitReader, q: &Question) -> Result<Option<Answer>, CodeError> 
             0 => None,
             v => Some(Answer::Number(v - 1)),
         },
-        Kind::Text { max_length } => {
-            if read(1)? == 0 {
-                None
-            } else {
-                let len = read(width_for(max_length * 4 + 1))?;
-                let mut bytes = Vec::with_capacity(len as usize);
-                for _ in 0..len {
-                    bytes.push(read(8)? as u8);
+        Kind::Text { max_length } => match read(1)? {
+            0 => None,
+            _ => Some(Answer::Text(unpack_text(r, *max_length)?)),
+        },
+        Kind::List { max_items, max_length } => match read(1)? {
+            0 => None,
+            _ => {
+                let n = read(width_for(*max_items))? + 1;
+                let mut entries = Vec::new();
+                for _ in 0..n {
+                    entries.push(unpack_text(r, *max_length)?);
                 }
-                Some(Answer::Text(
-                    String::from_utf8(bytes).map_err(|_| CodeError::Damaged("bad text".into()))?,
-                ))
+                Some(Answer::List(entries))
             }
-        }
+        },
         Kind::Ordering { options, top } => {
             if read(1)? == 0 {
                 None
@@ -414,6 +422,24 @@ fn unpack(r: &mut BitReader, q: &Question) -> Result<Option<Answer>, CodeError> 
             _ => return out_of_range(),
         },
     })
+}
+
+/// A text of at most `max_length` characters: its UTF-8 length, then its bytes.
+fn pack_text(w: &mut BitWriter, t: &str, max_length: u32) {
+    w.write(t.len() as u32, width_for(max_length * 4 + 1));
+    for b in t.bytes() {
+        w.write(u32::from(b), 8);
+    }
+}
+
+fn unpack_text(r: &mut BitReader, max_length: u32) -> Result<String, CodeError> {
+    let short = || CodeError::Damaged("it ends too early".into());
+    let len = r.read(width_for(max_length * 4 + 1)).ok_or_else(short)?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    for _ in 0..len {
+        bytes.push(r.read(8).ok_or_else(short)? as u8);
+    }
+    String::from_utf8(bytes).map_err(|_| CodeError::Damaged("bad text".into()))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! points to an earlier question, every id is unique). The file format is documented in
 //! `docs/definition-format.md`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
 use super::text::{ItemId, OptionId, QuestionId, SessionId, Text};
@@ -15,6 +15,16 @@ use super::text::{ItemId, OptionId, QuestionId, SessionId, Text};
 pub const FORMAT: &str = "dialogue-kit/questionnaire";
 /// The newest definition format version this build reads.
 pub const FORMAT_VERSION: u64 = 1;
+
+/// Who answers: a participant (the `questions`) or a table (the `worksheets`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// One participant's individual answers.
+    Participant,
+    /// A table's group worksheets.
+    Table,
+}
 
 /// A whole deliberation day.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -41,6 +51,16 @@ pub struct Session {
     pub worksheets: Vec<Question>,
 }
 
+impl Session {
+    /// The session's questions (participant) or worksheets (table).
+    pub fn items(&self, kind: RecordKind) -> &[Question] {
+        match kind {
+            RecordKind::Participant => &self.questions,
+            RecordKind::Table => &self.worksheets,
+        }
+    }
+}
+
 /// One question, of any kind.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Question {
@@ -51,6 +71,9 @@ pub struct Question {
     pub show_if: Option<Condition>,
     /// The profile variable this question gives (`age_band`, `country`...), for breakdowns.
     pub profile: Option<String>,
+    /// For a participant's ordering: the table worksheet this order is a ballot for. The table
+    /// app gathers its members' ballots and shows their consensus.
+    pub ballot_for: Option<QuestionId>,
 }
 
 /// An option, a grid item or a scale point: an id and what a person reads.
@@ -81,6 +104,8 @@ pub enum Kind {
     Text { max_length: u32 },
     Ordering { options: Vec<Choice<OptionId>>, top: Option<u32> },
     Country,
+    /// A short list of free-text entries (a table's hopes, fears, must-haves).
+    List { max_items: u32, max_length: u32 },
 }
 
 /// The option ids of a yes / no question.
@@ -101,6 +126,7 @@ impl Kind {
             Kind::Text { .. } => "text",
             Kind::Ordering { .. } => "ordering",
             Kind::Country => "country",
+            Kind::List { .. } => "list",
         }
     }
 
@@ -134,9 +160,29 @@ impl Definition {
         self.sessions.iter().flat_map(|s| s.questions.iter().map(move |q| (s, q)))
     }
 
+    /// The questions (participant) or worksheets (table) of the day, in order, with their session.
+    pub fn items(&self, kind: RecordKind) -> impl Iterator<Item = (&Session, &Question)> {
+        self.sessions.iter().flat_map(move |s| s.items(kind).iter().map(move |q| (s, q)))
+    }
+
+    /// The question (participant) or worksheet (table) with this id.
+    pub fn item(&self, kind: RecordKind, id: &QuestionId) -> Option<&Question> {
+        self.items(kind).map(|(_, q)| q).find(|q| &q.id == id)
+    }
+
     /// The participant question with this id.
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {
         self.questions().map(|(_, q)| q).find(|q| &q.id == id)
+    }
+
+    /// The table worksheet with this id.
+    pub fn worksheet(&self, id: &QuestionId) -> Option<&Question> {
+        self.sessions.iter().flat_map(|s| s.worksheets.iter()).find(|q| &q.id == id)
+    }
+
+    /// The participant questions whose answers are ballots for `worksheet`.
+    pub fn ballots_for<'a>(&'a self, worksheet: &'a QuestionId) -> impl Iterator<Item = &'a Question> + 'a {
+        self.questions().map(|(_, q)| q).filter(move |q| q.ballot_for.as_ref() == Some(worksheet))
     }
 
     /// The session with this id.

@@ -1,4 +1,5 @@
-//! Reading the link a participant opens: `#/p?event=pt-2020-10&table=7&lang=pt`.
+//! Reading the link a participant opens (`#/p?event=pt-2020-10&table=7&lang=pt`), or the one a
+//! table facilitator opens (`#/t?event=pt-2020-10&table=7`).
 //!
 //! The app has no server, so everything it needs to know about where an answer belongs comes
 //! from the link. A link with a missing or odd event or table is reported precisely, so that
@@ -11,6 +12,8 @@ pub enum Route {
     Home,
     /// `#/p?...`: the participant app.
     Participant(Result<ParticipantLink, Vec<LinkProblem>>),
+    /// `#/t?...`: the table app (same parameters).
+    Table(Result<ParticipantLink, Vec<LinkProblem>>),
     /// Anything else.
     Unknown(String),
 }
@@ -39,13 +42,23 @@ pub fn parse_hash(hash: &str) -> Route {
     match path.trim_end_matches('/') {
         "" => Route::Home,
         "/p" | "p" => Route::Participant(participant(query)),
+        "/t" | "t" => Route::Table(participant(query)),
         other => Route::Unknown(other.to_string()),
     }
 }
 
 /// The hash of a participant link (what the correction form sets).
 pub fn participant_hash(event: &str, table: u32, language: Option<&str>) -> String {
-    let mut h = format!("#/p?event={}&table={table}", encode_component(event));
+    day_hash("p", event, table, language)
+}
+
+/// The hash of a table link.
+pub fn table_hash(event: &str, table: u32) -> String {
+    day_hash("t", event, table, None)
+}
+
+fn day_hash(place: &str, event: &str, table: u32, language: Option<&str>) -> String {
+    let mut h = format!("#/{place}?event={}&table={table}", encode_component(event));
     if let Some(l) = language {
         h.push_str(&format!("&lang={}", encode_component(l)));
     }
@@ -185,6 +198,12 @@ mod tests {
         // A bad language is ignored, not an error: the participant can choose one.
         let Route::Participant(Ok(l)) = parse_hash("#/p?event=e&table=1&lang=%%") else { panic!() };
         assert_eq!(l.language, None);
+    }
+
+    #[test]
+    fn table_links() {
+        assert!(matches!(parse_hash(&table_hash("pt", 2)), Route::Table(Ok(l)) if l.table == 2));
+        assert!(matches!(parse_hash("#/t?event=pt"), Route::Table(Err(p)) if p[0].field == "table"));
     }
 
     #[test]

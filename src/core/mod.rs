@@ -6,6 +6,7 @@
 //! a phone's browser, in `cargo test` and on a coordinator's laptop.
 
 pub mod answers;
+pub mod ballots;
 pub mod bits;
 pub mod code;
 pub mod condition;
@@ -16,8 +17,10 @@ pub mod flow;
 pub mod hash;
 pub mod link;
 pub mod parse;
+pub mod preflib;
 pub mod progress;
 pub mod qr;
+pub mod ranking;
 pub mod record;
 pub mod text;
 pub mod time;

@@ -6,9 +6,13 @@
 //! answer that still fits (by question id), sets aside the ones that no longer do (they stay
 //! on the device, never silently dropped) and says what no longer matches.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::answers::{self, Answers};
+use super::ballots::Member;
+use super::text::QuestionId;
 use super::definition::Definition;
 use super::flow::{self, Position};
 use super::record::{QuestionnaireRef, Record};
@@ -28,6 +32,9 @@ pub struct Progress {
     /// Answers that no longer fit an edited definition, kept rather than lost.
     #[serde(default)]
     pub set_aside: Answers,
+    /// A table's members' ballots, per ordering worksheet (empty for a participant).
+    #[serde(default)]
+    pub members: BTreeMap<QuestionId, Vec<Member>>,
 }
 
 impl Progress {
@@ -40,6 +47,7 @@ impl Progress {
             consented: false,
             exported_at: None,
             set_aside: Answers::new(),
+            members: BTreeMap::new(),
         }
     }
 
@@ -62,13 +70,14 @@ impl Progress {
     /// matches, in words for the participant (empty when nothing changed).
     pub fn reconcile(&mut self, def: &Definition) -> Vec<String> {
         let mut notes = Vec::new();
-        self.position = flow::resolve(def, self.position.clone());
+        let kind = self.record.kind;
+        self.position = flow::resolve(def, kind, self.position.clone());
         if self.record.questionnaire.hash == def.hash {
             return notes;
         }
         let answers = std::mem::take(&mut self.record.answers);
         for (qid, a) in answers {
-            match def.question(&qid) {
+            match def.item(kind, &qid) {
                 Some(q) => match answers::check(q, &a) {
                     Ok(()) => {
                         self.record.answers.insert(qid, a);

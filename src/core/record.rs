@@ -23,15 +23,7 @@ pub const FORMAT_VERSION: u64 = 1;
 /// Record files larger than this are refused before parsing.
 pub const MAX_RECORD_BYTES: usize = 2 * 1024 * 1024;
 
-/// Who made the record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    /// One participant's individual answers.
-    Participant,
-    /// A table's group worksheets.
-    Table,
-}
+pub use super::definition::RecordKind;
 
 /// The questionnaire a record answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +82,11 @@ pub fn is_valid_respondent(s: &str) -> bool {
 }
 
 impl Record {
+    /// A new, empty record of a table (its worksheets).
+    pub fn new_table(def: &Definition, event: &str, table: u32, respondent: &str, language: &str, now: u64) -> Record {
+        Record { kind: RecordKind::Table, ..Record::new(def, event, table, respondent, language, now) }
+    }
+
     /// A new, empty participant record.
     pub fn new(
         def: &Definition,
@@ -122,7 +119,7 @@ impl Record {
     /// The record as it is handed over: only the answers to questions that are shown.
     pub fn for_export(&self, def: &Definition) -> Record {
         let mut out = self.clone();
-        out.answers = flow::visible_answers(def, &self.answers);
+        out.answers = flow::visible_answers(def, self.kind, &self.answers);
         out
     }
 
@@ -217,13 +214,7 @@ impl Record {
 
 /// The questions a record of this kind answers, in order.
 pub fn questions_for(def: &Definition, kind: RecordKind) -> Vec<&Question> {
-    def.sessions
-        .iter()
-        .flat_map(|s| match kind {
-            RecordKind::Participant => s.questions.iter(),
-            RecordKind::Table => s.worksheets.iter(),
-        })
-        .collect()
+    def.items(kind).map(|(_, q)| q).collect()
 }
 
 #[cfg(test)]

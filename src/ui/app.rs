@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::browser;
 use super::pages::home::Home;
-use super::pages::participant::Participant;
+use super::pages::day::DayPage;
+use crate::core::definition::RecordKind;
 use crate::core::link::{Route, parse_hash};
 
 #[component]
@@ -30,9 +31,11 @@ pub fn App() -> Html {
         });
     }
     match &*route {
-        Route::Home => html! { <Home problems={Vec::new()} /> },
-        Route::Participant(Ok(link)) => html! { <Participant link={link.clone()} /> },
-        Route::Participant(Err(problems)) => html! { <Home problems={problems.clone()} /> },
+        Route::Home => html! { <Home problems={Vec::new()} table={false} /> },
+        Route::Participant(Ok(link)) => html! { <DayPage kind={RecordKind::Participant} link={link.clone()} /> },
+        Route::Table(Ok(link)) => html! { <DayPage kind={RecordKind::Table} link={link.clone()} /> },
+        Route::Participant(Err(problems)) => html! { <Home problems={problems.clone()} table={false} /> },
+        Route::Table(Err(problems)) => html! { <Home problems={problems.clone()} table={true} /> },
         Route::Unknown(path) => html! {
             <main class="screen" data-screen="unknown">
                 <h1>{ "This page does not exist" }</h1>

@@ -9,7 +9,8 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::core::answers::Answer;
-use crate::core::definition::Definition;
+use crate::core::ballots::{self, ImportReport};
+use crate::core::definition::{Definition, RecordKind};
 use crate::core::flow::{self, Position};
 use crate::core::progress::Progress;
 use crate::core::record::Record;
@@ -23,6 +24,8 @@ pub struct ParticipantState {
     pub progress: Progress,
     /// What changed in the definition since the participant started (shown until dismissed).
     pub notes: Vec<String>,
+    /// What the last paste of members' codes gave (not saved: it describes one action).
+    pub ballots_report: Option<ImportReport>,
 }
 
 /// Everything a participant can do.
@@ -47,6 +50,10 @@ pub enum Action {
         respondent: String,
         now: u64,
     },
+    /// A table reads its members' codes for an ordering worksheet.
+    ImportBallots { worksheet: QuestionId, text: String },
+    /// A table counts (or stops counting) one member's ballot.
+    IncludeMember { worksheet: QuestionId, respondent: String, included: bool },
     /// Choose the language of the content.
     Language(String),
     DismissNotes,
@@ -60,9 +67,17 @@ impl ParticipantState {
                 let notes = p.reconcile(&def);
                 (p, notes)
             }
-            None => (Progress::new(fresh), Vec::new()),
+            None => {
+                let mut p = Progress::new(fresh);
+                // A table's record is kept by its facilitator: no consent step.
+                if p.record.kind == RecordKind::Table {
+                    p.consented = true;
+                    p.position = Position::Overview;
+                }
+                (p, Vec::new())
+            }
         };
-        ParticipantState { def, progress, notes }
+        ParticipantState { def, progress, notes, ballots_report: None }
     }
 
     /// The record as it is handed over (answers to hidden questions left out).
@@ -85,12 +100,12 @@ impl Reducible for ParticipantState {
                 s.progress.consented = true;
                 s.progress.position = Position::Overview;
             }
-            Action::Goto(p) => s.progress.position = flow::resolve(&s.def, p),
+            Action::Goto(p) => s.progress.position = flow::resolve(&s.def, s.progress.record.kind, p),
             Action::Next => {
-                s.progress.position = flow::next(&s.def, &s.progress.record.answers, &s.progress.position)
+                s.progress.position = flow::next(&s.def, s.progress.record.kind, &s.progress.record.answers, &s.progress.position)
             }
             Action::Back => {
-                s.progress.position = flow::back(&s.def, &s.progress.record.answers, &s.progress.position)
+                s.progress.position = flow::back(&s.def, s.progress.record.kind, &s.progress.record.answers, &s.progress.position)
             }
             Action::Answer { question, answer, now } => {
                 let r = &mut s.progress.record;
@@ -106,9 +121,28 @@ impl Reducible for ParticipantState {
             Action::Exported => s.progress.exported_at = Some(s.progress.record.updated_at.clone()),
             Action::StartOver { respondent, now } => {
                 let old = &s.progress.record;
-                let fresh = Record::new(&s.def, &old.event, old.table, &respondent, &old.language, now);
-                s.progress = Progress::new(fresh);
+                let fresh = Record {
+                    kind: old.kind,
+                    ..Record::new(&s.def, &old.event, old.table, &respondent, &old.language, now)
+                };
+                s.progress = ParticipantState::new(s.def.clone(), None, fresh).progress;
                 s.notes.clear();
+            }
+            Action::ImportBallots { worksheet, text } => {
+                let r = &s.progress.record;
+                let (event, table) = (r.event.clone(), r.table);
+                let members = s.progress.members.entry(worksheet.clone()).or_default();
+                s.ballots_report = Some(ballots::import(&s.def, &worksheet, &event, table, &text, members));
+            }
+            Action::IncludeMember { worksheet, respondent, included } => {
+                if let Some(m) = s
+                    .progress
+                    .members
+                    .get_mut(&worksheet)
+                    .and_then(|ms| ms.iter_mut().find(|m| m.respondent == respondent))
+                {
+                    m.included = included;
+                }
             }
             Action::Language(l) => s.progress.record.language = l,
             Action::DismissNotes => s.notes.clear(),

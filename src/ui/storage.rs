@@ -7,6 +7,7 @@
 
 use web_sys::Storage;
 
+use crate::core::definition::RecordKind;
 use crate::core::progress::Progress;
 
 const PREFIX: &str = "dialogue-kit/v1";
@@ -16,9 +17,13 @@ fn local() -> Result<Storage, String> {
     web_sys::window().ok_or_else(none)?.local_storage().map_err(|_| none())?.ok_or_else(none)
 }
 
-/// The key under which a participant's progress for one event and table is kept.
-pub fn progress_key(event: &str, table: u32) -> String {
-    format!("{PREFIX}/participant/{event}/{table}")
+/// The key under which a participant's (or a table's) progress for one event and table is kept.
+pub fn progress_key(kind: RecordKind, event: &str, table: u32) -> String {
+    let who = match kind {
+        RecordKind::Participant => "participant",
+        RecordKind::Table => "table",
+    };
+    format!("{PREFIX}/{who}/{event}/{table}")
 }
 
 /// Reads saved progress; `Ok(None)` when there is none (or it is unreadable).

@@ -90,6 +90,18 @@ fn random_answer(q: &Question, rng: &mut Rng, text: bool) -> Option<Answer> {
             Answer::Order(order)
         }
         Kind::Country => Answer::Country(COUNTRIES[rng.below(COUNTRIES.len())].code.to_string()),
+        Kind::List { max_items, max_length } => {
+            if !text {
+                return None;
+            }
+            let words = ["Access for all", "Less hate", "Privacy 🔒", "=cmd|' /C calc'!A0", "Schools"];
+            let n = 1 + rng.below(*max_items as usize);
+            Answer::List(
+                (0..n)
+                    .map(|_| words[rng.below(words.len())].chars().take(*max_length as usize).collect())
+                    .collect(),
+            )
+        }
     };
     assert_eq!(check(q, &a), Ok(()), "generated answer must be valid");
     Some(a)

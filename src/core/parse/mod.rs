@@ -226,6 +226,34 @@ fn question_list(
     )
 }
 
+/// A participant's ballot must name an ordering worksheet over the same options.
+fn check_ballots(cx: &mut Ctx, sessions: &[Read]) {
+    use crate::core::definition::Kind;
+    let worksheets: BTreeMap<&QuestionId, &Question> =
+        sessions.iter().flat_map(|s| s.worksheets.iter().flatten()).map(|(_, q)| (&q.id, q)).collect();
+    for s in sessions {
+        for (qi, q) in s.questions.iter().flatten() {
+            let Some(target) = &q.ballot_for else { continue };
+            let path = format!("$.sessions[{}].questions[{qi}].ballot_for", s.index);
+            let ids = |k: &Kind| {
+                let mut v = k.option_ids();
+                v.sort();
+                v
+            };
+            match worksheets.get(target) {
+                None => cx.problem(&path, format!("'{target}' is not a worksheet of this definition")),
+                Some(w) if !matches!(w.kind, Kind::Ordering { .. }) || !matches!(q.kind, Kind::Ordering { .. }) => {
+                    cx.problem(&path, "a ballot is an ordering question for an ordering worksheet")
+                }
+                Some(w) if ids(&w.kind) != ids(&q.kind) => {
+                    cx.problem(&path, format!("the ballot's options differ from those of worksheet '{target}'"))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
 /// The question lists of a session as read, named as in the file.
 fn lists(s: &Read) -> [(&'static str, &[(usize, Question)]); 2] {
     [
@@ -255,6 +283,7 @@ fn cross_check(cx: &mut Ctx, sessions: &[Read]) {
             }
         }
     }
+    check_ballots(cx, sessions);
     for which in ["questions", "worksheets"] {
         let mut earlier: BTreeMap<&QuestionId, &Question> = BTreeMap::new();
         for s in sessions {

@@ -12,7 +12,7 @@ use crate::core::text::{ItemId, OptionId, QuestionId};
 /// The most options, items or points one question may have.
 pub const MAX_OPTIONS: usize = 100;
 
-const KINDS: &str = "single_choice, multiple_choice, scale, grid, numeric, yes_no, text, ordering, country";
+const KINDS: &str = "single_choice, multiple_choice, scale, grid, numeric, yes_no, text, ordering, country, list";
 
 pub(super) fn question(
     cx: &mut Ctx,
@@ -33,7 +33,15 @@ pub(super) fn question(
         }
     };
     let show_if = m.get("show_if").and_then(|c| condition(cx, c, &format!("{path}.show_if")));
-    let common = ["id", "kind", "text", "help", "show_if", "profile"];
+    let ballot_for = match m.get("ballot_for") {
+        None => None,
+        Some(Value::String(s)) if crate::core::text::is_valid_id(s) => Some(QuestionId(s.clone())),
+        Some(v) => {
+            cx.problem(&format!("{path}.ballot_for"), format!("must be a worksheet id, found {}", describe(v)));
+            None
+        }
+    };
+    let common = ["id", "kind", "text", "help", "show_if", "profile", "ballot_for"];
     let kind_name = m.get("kind").and_then(Value::as_str);
     let (kind, extra): (Option<Kind>, &[&str]) = match kind_name {
         Some("single_choice") => (
@@ -97,6 +105,11 @@ pub(super) fn question(
             (options.zip(top).map(|(options, top)| Kind::Ordering { options, top }), &["options", "top"])
         }
         Some("country") => (Some(Kind::Country), &[]),
+        Some("list") => {
+            let items = cx.number(m.get("max_items"), &format!("{path}.max_items"), 1, 20);
+            let len = cx.number(m.get("max_length"), &format!("{path}.max_length"), 1, 500);
+            (items.zip(len).map(|(max_items, max_length)| Kind::List { max_items, max_length }), &["max_items", "max_length"])
+        }
         Some(other) => {
             cx.problem(&format!("{path}.kind"), format!("unknown kind '{other}' (expected one of: {KINDS})"));
             (None, &[])
@@ -119,6 +132,7 @@ pub(super) fn question(
         kind: kind?,
         show_if,
         profile,
+        ballot_for,
     })
 }
 

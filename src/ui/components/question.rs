@@ -10,6 +10,7 @@ use super::KindProps;
 use super::choice::ChoiceInput;
 use super::country::CountryInput;
 use super::grid::GridInput;
+use super::list::ListInput;
 use super::multiple::MultipleInput;
 use super::numeric::NumericInput;
 use super::ordering::OrderingInput;
@@ -29,6 +30,9 @@ pub struct QuestionProps {
     pub onanswer: Callback<Option<Answer>>,
     pub onnext: Callback<()>,
     pub onback: Callback<()>,
+    /// Shown under the input (the table's members' ballots for an ordering worksheet).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -61,6 +65,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
         Kind::Text { .. } => html! { <TextInput ..kind /> },
         Kind::Ordering { .. } => html! { <OrderingInput ..kind /> },
         Kind::Country => html! { <CountryInput ..kind /> },
+        Kind::List { .. } => html! { <ListInput ..kind /> },
     };
     let (n, total) = props.step;
     let answered = props.answer.is_some();
@@ -81,6 +86,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 </legend>
                 if let Some(h) = &q.help { <p class="help">{ h.get(lang) }</p> }
                 { input }
+                { props.children.clone() }
                 if answered {
                     <p class="clear-row">
                         <button type="button" class="link" data-action="clear" onclick={clear}>{ "Clear my answer" }</button>

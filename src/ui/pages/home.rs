@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::link::{LinkProblem, participant_hash};
+use crate::core::link::{LinkProblem, participant_hash, table_hash};
 use crate::core::record::{MAX_TABLE, is_valid_event};
 use crate::ui::browser;
 
@@ -11,6 +11,8 @@ use crate::ui::browser;
 pub struct HomeProps {
     /// What is wrong with the participant link that was opened (empty on the start page).
     pub problems: Vec<LinkProblem>,
+    /// The link was a table link (`#/t`): the form leads to the table app.
+    pub table: bool,
 }
 
 #[component]
@@ -22,13 +24,13 @@ pub fn Home(props: &HomeProps) -> Html {
     let table = use_state(|| given("table"));
     let error = use_state(|| None::<String>);
     let onsubmit = {
-        let (event, table, error) = (event.clone(), table.clone(), error.clone());
+        let (event, table, error, to_table) = (event.clone(), table.clone(), error.clone(), props.table);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let ev = event.trim().to_string();
             match (is_valid_event(&ev), table.trim().parse::<u32>()) {
                 (true, Ok(t)) if (1..=MAX_TABLE).contains(&t) => {
-                    browser::set_hash(&participant_hash(&ev, t, None))
+                    browser::set_hash(&if to_table { table_hash(&ev, t) } else { participant_hash(&ev, t, None) })
                 }
                 (false, _) => error.set(Some(
                     "The event name is letters, digits, - _ or . (for example pt-2020-10).".into(),
@@ -63,7 +65,9 @@ pub fn Home(props: &HomeProps) -> Html {
                 <label for="table">{ "Table number" }</label>
                 <input id="table" name="table" inputmode="numeric" value={(*table).clone()} oninput={input(&table)} />
                 if let Some(e) = &*error { <p class="error" role="alert">{ e }</p> }
-                <button type="submit" class="primary">{ "Go to the questionnaire" }</button>
+                <button type="submit" class="primary">
+                    { if props.table { "Open the table's worksheets" } else { "Go to the questionnaire" } }
+                </button>
             </form>
         </main>
     }

@@ -8,6 +8,7 @@ pub struct SessionStartProps {
     pub title: AttrValue,
     pub intro: Option<AttrValue>,
     pub questions: usize,
+    pub kind: crate::core::definition::RecordKind,
     pub onnext: Callback<()>,
     pub onback: Callback<()>,
 }
@@ -19,10 +20,13 @@ pub fn SessionStart(props: &SessionStartProps) -> Html {
             <p class="where">{ &props.label }</p>
             <h1 tabindex="-1">{ &props.title }</h1>
             if let Some(i) = &props.intro { <p class="intro">{ i }</p> }
-            <p>{ if props.questions == 0 {
-                "This session has no individual questions.".to_string()
-            } else {
-                format!("{} question{} for you.", props.questions, if props.questions == 1 { "" } else { "s" })
+            <p>{ match (props.kind, props.questions) {
+                (crate::core::definition::RecordKind::Table, 0) => "This session has no group worksheet.".to_string(),
+                (crate::core::definition::RecordKind::Table, n) => {
+                    format!("{n} worksheet{} for your table.", if n == 1 { "" } else { "s" })
+                }
+                (_, 0) => "This session has no individual questions.".to_string(),
+                (_, n) => format!("{n} question{} for you.", if n == 1 { "" } else { "s" }),
             } }</p>
             <nav class="buttons">
                 <button type="button" class="secondary" data-action="back" onclick={props.onback.reform(|_: MouseEvent| ())}>{ "All sessions" }</button>

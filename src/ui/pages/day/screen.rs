@@ -1,16 +1,19 @@
-//! The participant's day with its state: a reducer over [`ParticipantState`], saved after
-//! every change in an effect, and the screen that the current position names.
+//! The day with its state, for a participant or a table: a reducer over [`ParticipantState`],
+//! saved after every change in an effect, and the screen that the current position names. A
+//! table walks through its worksheets exactly as a participant walks through questions; an
+//! ordering worksheet with members' ballots also shows their consensus.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::ballots::Ballots;
 use super::overview::Overview;
 use super::session::{SessionEnd, SessionStart};
 use super::welcome::Welcome;
 use crate::core::answers::Answer;
 use crate::core::code;
-use crate::core::definition::Definition;
+use crate::core::definition::{Definition, Kind, RecordKind};
 use crate::core::flow::{self, Position};
 use crate::core::link::ParticipantLink;
 use crate::core::qr;
@@ -22,10 +25,16 @@ use crate::ui::components::start_over::StartOver;
 use crate::ui::state::{Action, ParticipantState};
 use crate::ui::storage;
 
+/// The last part of a downloaded file's name: the respondent, or "group" for a table.
+fn file_who(r: &Record) -> &str {
+    if r.kind == RecordKind::Table { "group" } else { &r.respondent }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DayProps {
     pub def: Rc<Definition>,
     pub link: ParticipantLink,
+    pub kind: RecordKind,
 }
 
 /// Dispatches `action` when called, whatever the event.
@@ -37,7 +46,8 @@ fn send<E>(state: &UseReducerHandle<ParticipantState>, action: Action) -> Callba
 #[component]
 pub fn Day(props: &DayProps) -> Html {
     let link = &props.link;
-    let key = storage::progress_key(&link.event, link.table);
+    let kind = props.kind;
+    let key = storage::progress_key(kind, &link.event, link.table);
     let storage_error = use_state(|| None::<String>);
     let state = {
         let (def, link, key, storage_error) =
@@ -48,14 +58,10 @@ pub fn Day(props: &DayProps) -> Html {
                 None
             });
             let lang = link.language.clone().unwrap_or_else(|| "en".into());
-            let fresh = Record::new(
-                &def,
-                &link.event,
-                link.table,
-                &browser::random_respondent(),
-                &lang,
-                browser::now(),
-            );
+            let fresh = Record {
+                kind,
+                ..Record::new(&def, &link.event, link.table, &browser::random_respondent(), &lang, browser::now())
+            };
             ParticipantState::new(def, saved, fresh)
         })
     };
@@ -75,7 +81,7 @@ pub fn Day(props: &DayProps) -> Html {
         let (state, status, export) = (state.clone(), status.clone(), export.clone());
         Callback::from(move |_| {
             let name =
-                format!("dialogue-kit-{}-table{}-{}.json", export.event, export.table, export.respondent);
+                format!("dialogue-kit-{}-table{}-{}.json", export.event, export.table, file_who(&export));
             match browser::download(&name, "application/json", &export.to_json()) {
                 Ok(()) => {
                     state.dispatch(Action::Exported);
@@ -134,7 +140,7 @@ pub fn Day(props: &DayProps) -> Html {
                 consented={s.progress.consented} onconsent={send(&state, Action::Consent)} />
         },
         Position::Overview => html! {
-            <Overview def={def.clone()} answers={answers.clone()} lang={lang.clone()} ongoto={goto.clone()} />
+            <Overview def={def.clone()} {kind} answers={answers.clone()} lang={lang.clone()} ongoto={goto.clone()} />
         },
         Position::SessionStart { session } => {
             let sess = def.session(session);
@@ -142,11 +148,12 @@ pub fn Day(props: &DayProps) -> Html {
                 <SessionStart label={session_label(session)}
                     title={sess.map(|x| x.title.get(&lang).to_string()).unwrap_or_default()}
                     intro={sess.and_then(|x| x.intro.as_ref()).map(|t| AttrValue::from(t.get(&lang).to_string()))}
-                    questions={sess.map_or(0, |x| flow::visible_questions(x, answers).len())}
+                    questions={sess.map_or(0, |x| flow::visible_questions(x, kind, answers).len())}
+                    {kind}
                     onnext={next.clone()} onback={back.clone()} />
             }
         }
-        Position::Question { session, question } => match def.question(question) {
+        Position::Question { session, question } => match def.item(kind, question) {
             Some(q) => {
                 let onanswer = {
                     let (state, id) = (state.clone(), q.id.clone());
@@ -157,8 +164,27 @@ pub fn Day(props: &DayProps) -> Html {
                 html! {
                     <QuestionScreen question={Rc::new(q.clone())} answer={answers.get(&q.id).cloned()}
                         lang={lang.clone()} session_label={session_label(session)}
-                        step={flow::step_of(def, answers, session, question)}
-                        {onanswer} onnext={next.clone()} onback={back.clone()} />
+                        step={flow::step_of(def, kind, answers, session, question)}
+                        onanswer={onanswer.clone()} onnext={next.clone()} onback={back.clone()}>
+                        if kind == RecordKind::Table && matches!(q.kind, Kind::Ordering { .. })
+                            && def.ballots_for(&q.id).next().is_some() {
+                            <Ballots def={def.clone()} worksheet={q.id.clone()} event={link.event.clone()}
+                                table={link.table} lang={lang.clone()}
+                                members={s.progress.members.get(&q.id).cloned().unwrap_or_default()}
+                                report={s.ballots_report.clone()}
+                                onimport={{
+                                    let (state, id) = (state.clone(), q.id.clone());
+                                    Callback::from(move |text| state.dispatch(Action::ImportBallots { worksheet: id.clone(), text }))
+                                }}
+                                oninclude={{
+                                    let (state, id) = (state.clone(), q.id.clone());
+                                    Callback::from(move |(respondent, included)| {
+                                        state.dispatch(Action::IncludeMember { worksheet: id.clone(), respondent, included })
+                                    })
+                                }}
+                                onadopt={onanswer} />
+                        }
+                    </QuestionScreen>
                 }
             }
             None => html! {},

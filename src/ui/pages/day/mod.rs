@@ -1,9 +1,10 @@
-//! The participant's day: loads the definition named by the deployment, then hands over to
-//! [`day::Day`], which holds the state. A definition that cannot be fetched falls back to the
+//! The day, as a participant (`#/p`) or a table (`#/t`) lives it: loads the definition named by
+//! the deployment, then hands over to [`screen::Day`], which holds the state. A definition that cannot be fetched falls back to the
 //! copy kept from the last visit; a broken one lists its problems for the organiser.
 
-mod day;
+mod ballots;
 mod overview;
+mod screen;
 mod session;
 mod welcome;
 
@@ -11,7 +12,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::definition::Definition;
+use crate::core::definition::{Definition, RecordKind};
 use crate::core::link::ParticipantLink;
 use crate::core::parse::parse_definition;
 use crate::ui::{browser, storage};
@@ -20,7 +21,8 @@ use crate::ui::{browser, storage};
 pub const DEFINITION_URL: &str = "assets/day.json";
 
 #[derive(Properties, PartialEq)]
-pub struct ParticipantProps {
+pub struct DayProps {
+    pub kind: RecordKind,
     pub link: ParticipantLink,
 }
 
@@ -35,7 +37,7 @@ enum Loaded {
 }
 
 #[component]
-pub fn Participant(props: &ParticipantProps) -> Html {
+pub fn DayPage(props: &DayProps) -> Html {
     let loaded = use_state(|| Loaded::Pending);
     {
         let loaded = loaded.clone();
@@ -62,7 +64,7 @@ pub fn Participant(props: &ParticipantProps) -> Html {
         Loaded::Pending => html! {
             <main class="screen" data-screen="loading"><p role="status">{ "Loading the questionnaire…" }</p></main>
         },
-        Loaded::Ready(def) => html! { <day::Day def={def.clone()} link={props.link.clone()} /> },
+        Loaded::Ready(def) => html! { <screen::Day def={def.clone()} link={props.link.clone()} kind={props.kind} /> },
         Loaded::Unreachable(e) => html! {
             <main class="screen" data-screen="error">
                 <h1>{ "The questionnaire could not be loaded" }</h1>
