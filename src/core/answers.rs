@@ -183,7 +183,15 @@ mod tests {
     use crate::core::text::Text;
 
     fn q(kind: Kind) -> Question {
-        Question { id: "q".into(), text: Text::en("Q"), help: None, kind, show_if: None, profile: None, ballot_for: None }
+        Question {
+            id: "q".into(),
+            text: Text::en("Q"),
+            help: None,
+            kind,
+            show_if: None,
+            profile: None,
+            ballot_for: None,
+        }
     }
 
     fn opts(ids: &[&str]) -> Vec<Choice<OptionId>> {

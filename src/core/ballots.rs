@@ -56,7 +56,8 @@ pub fn extract_codes(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(i) = rest.find(PREFIX) {
         let tail = &rest[i + PREFIX.len()..];
-        let end = tail.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(tail.len());
+        let end =
+            tail.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(tail.len());
         out.push(format!("{PREFIX}{}", &tail[..end]));
         rest = &tail[end..];
     }
@@ -96,7 +97,9 @@ pub fn import(
             _ => None,
         });
         let Some(order) = order else {
-            report.rejected.push(format!("{short}: this member has not ordered the options of this worksheet yet"));
+            report
+                .rejected
+                .push(format!("{short}: this member has not ordered the options of this worksheet yet"));
             continue;
         };
         let mut m = Member {
@@ -224,7 +227,10 @@ impl ImportReport {
             parts.push(format!("{} already here (counted once)", self.duplicates));
         }
         if self.foreign > 0 {
-            parts.push(format!("{} from another table or event (not counted unless you include them)", self.foreign));
+            parts.push(format!(
+                "{} from another table or event (not counted unless you include them)",
+                self.foreign
+            ));
         }
         if !self.rejected.is_empty() {
             parts.push(format!("{} not used", self.rejected.len()));

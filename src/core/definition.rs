@@ -95,17 +95,42 @@ pub struct Scale {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Kind {
-    SingleChoice { options: Vec<Choice<OptionId>>, no_clear_opinion: Option<Text> },
-    MultipleChoice { options: Vec<Choice<OptionId>>, max: Option<u32> },
-    Scale { scale: Scale },
-    Grid { items: Vec<Choice<ItemId>>, scale: Scale },
-    Numeric { max: u32, min_label: Text, max_label: Text },
-    YesNo { no_clear_opinion: Option<Text> },
-    Text { max_length: u32 },
-    Ordering { options: Vec<Choice<OptionId>>, top: Option<u32> },
+    SingleChoice {
+        options: Vec<Choice<OptionId>>,
+        no_clear_opinion: Option<Text>,
+    },
+    MultipleChoice {
+        options: Vec<Choice<OptionId>>,
+        max: Option<u32>,
+    },
+    Scale {
+        scale: Scale,
+    },
+    Grid {
+        items: Vec<Choice<ItemId>>,
+        scale: Scale,
+    },
+    Numeric {
+        max: u32,
+        min_label: Text,
+        max_label: Text,
+    },
+    YesNo {
+        no_clear_opinion: Option<Text>,
+    },
+    Text {
+        max_length: u32,
+    },
+    Ordering {
+        options: Vec<Choice<OptionId>>,
+        top: Option<u32>,
+    },
     Country,
     /// A short list of free-text entries (a table's hopes, fears, must-haves).
-    List { max_items: u32, max_length: u32 },
+    List {
+        max_items: u32,
+        max_length: u32,
+    },
 }
 
 /// The option ids of a yes / no question.

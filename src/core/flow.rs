@@ -185,7 +185,10 @@ mod tests {
         assert_eq!(next(&def, P, &answers, &Position::SessionEnd { session: "s1".into() }), s2);
         // A session without questions goes straight to its end.
         assert_eq!(next(&def, P, &answers, &s2), Position::SessionEnd { session: "s2".into() });
-        assert_eq!(next(&def, P, &answers, &Position::SessionEnd { session: "s2".into() }), Position::Handover);
+        assert_eq!(
+            next(&def, P, &answers, &Position::SessionEnd { session: "s2".into() }),
+            Position::Handover
+        );
     }
 
     #[test]

@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{self, Answers};
 use super::ballots::Member;
-use super::text::QuestionId;
 use super::definition::Definition;
 use super::flow::{self, Position};
 use super::record::{QuestionnaireRef, Record};
+use super::text::QuestionId;
 
 /// The storage format version of [`Progress`].
 pub const PROGRESS_VERSION: u32 = 1;

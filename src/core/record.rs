@@ -83,7 +83,14 @@ pub fn is_valid_respondent(s: &str) -> bool {
 
 impl Record {
     /// A new, empty record of a table (its worksheets).
-    pub fn new_table(def: &Definition, event: &str, table: u32, respondent: &str, language: &str, now: u64) -> Record {
+    pub fn new_table(
+        def: &Definition,
+        event: &str,
+        table: u32,
+        respondent: &str,
+        language: &str,
+        now: u64,
+    ) -> Record {
         Record { kind: RecordKind::Table, ..Record::new(def, event, table, respondent, language, now) }
     }
 

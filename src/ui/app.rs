@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::browser;
-use super::pages::home::Home;
 use super::pages::day::DayPage;
+use super::pages::home::Home;
 use crate::core::definition::RecordKind;
 use crate::core::link::{Route, parse_hash};
 
@@ -32,7 +32,9 @@ pub fn App() -> Html {
     }
     match &*route {
         Route::Home => html! { <Home problems={Vec::new()} table={false} /> },
-        Route::Participant(Ok(link)) => html! { <DayPage kind={RecordKind::Participant} link={link.clone()} /> },
+        Route::Participant(Ok(link)) => {
+            html! { <DayPage kind={RecordKind::Participant} link={link.clone()} /> }
+        }
         Route::Table(Ok(link)) => html! { <DayPage kind={RecordKind::Table} link={link.clone()} /> },
         Route::Participant(Err(problems)) => html! { <Home problems={problems.clone()} table={false} /> },
         Route::Table(Err(problems)) => html! { <Home problems={problems.clone()} table={true} /> },

@@ -51,9 +51,16 @@ pub enum Action {
         now: u64,
     },
     /// A table reads its members' codes for an ordering worksheet.
-    ImportBallots { worksheet: QuestionId, text: String },
+    ImportBallots {
+        worksheet: QuestionId,
+        text: String,
+    },
     /// A table counts (or stops counting) one member's ballot.
-    IncludeMember { worksheet: QuestionId, respondent: String, included: bool },
+    IncludeMember {
+        worksheet: QuestionId,
+        respondent: String,
+        included: bool,
+    },
     /// Choose the language of the content.
     Language(String),
     DismissNotes,
@@ -102,10 +109,20 @@ impl Reducible for ParticipantState {
             }
             Action::Goto(p) => s.progress.position = flow::resolve(&s.def, s.progress.record.kind, p),
             Action::Next => {
-                s.progress.position = flow::next(&s.def, s.progress.record.kind, &s.progress.record.answers, &s.progress.position)
+                s.progress.position = flow::next(
+                    &s.def,
+                    s.progress.record.kind,
+                    &s.progress.record.answers,
+                    &s.progress.position,
+                )
             }
             Action::Back => {
-                s.progress.position = flow::back(&s.def, s.progress.record.kind, &s.progress.record.answers, &s.progress.position)
+                s.progress.position = flow::back(
+                    &s.def,
+                    s.progress.record.kind,
+                    &s.progress.record.answers,
+                    &s.progress.position,
+                )
             }
             Action::Answer { question, answer, now } => {
                 let r = &mut s.progress.record;

@@ -242,12 +242,16 @@ fn check_ballots(cx: &mut Ctx, sessions: &[Read]) {
             };
             match worksheets.get(target) {
                 None => cx.problem(&path, format!("'{target}' is not a worksheet of this definition")),
-                Some(w) if !matches!(w.kind, Kind::Ordering { .. }) || !matches!(q.kind, Kind::Ordering { .. }) => {
+                Some(w)
+                    if !matches!(w.kind, Kind::Ordering { .. })
+                        || !matches!(q.kind, Kind::Ordering { .. }) =>
+                {
                     cx.problem(&path, "a ballot is an ordering question for an ordering worksheet")
                 }
-                Some(w) if ids(&w.kind) != ids(&q.kind) => {
-                    cx.problem(&path, format!("the ballot's options differ from those of worksheet '{target}'"))
-                }
+                Some(w) if ids(&w.kind) != ids(&q.kind) => cx.problem(
+                    &path,
+                    format!("the ballot's options differ from those of worksheet '{target}'"),
+                ),
                 Some(_) => {}
             }
         }

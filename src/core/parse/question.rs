@@ -12,7 +12,8 @@ use crate::core::text::{ItemId, OptionId, QuestionId};
 /// The most options, items or points one question may have.
 pub const MAX_OPTIONS: usize = 100;
 
-const KINDS: &str = "single_choice, multiple_choice, scale, grid, numeric, yes_no, text, ordering, country, list";
+const KINDS: &str =
+    "single_choice, multiple_choice, scale, grid, numeric, yes_no, text, ordering, country, list";
 
 pub(super) fn question(
     cx: &mut Ctx,
@@ -37,7 +38,10 @@ pub(super) fn question(
         None => None,
         Some(Value::String(s)) if crate::core::text::is_valid_id(s) => Some(QuestionId(s.clone())),
         Some(v) => {
-            cx.problem(&format!("{path}.ballot_for"), format!("must be a worksheet id, found {}", describe(v)));
+            cx.problem(
+                &format!("{path}.ballot_for"),
+                format!("must be a worksheet id, found {}", describe(v)),
+            );
             None
         }
     };
@@ -108,7 +112,10 @@ pub(super) fn question(
         Some("list") => {
             let items = cx.number(m.get("max_items"), &format!("{path}.max_items"), 1, 20);
             let len = cx.number(m.get("max_length"), &format!("{path}.max_length"), 1, 500);
-            (items.zip(len).map(|(max_items, max_length)| Kind::List { max_items, max_length }), &["max_items", "max_length"])
+            (
+                items.zip(len).map(|(max_items, max_length)| Kind::List { max_items, max_length }),
+                &["max_items", "max_length"],
+            )
         }
         Some(other) => {
             cx.problem(&format!("{path}.kind"), format!("unknown kind '{other}' (expected one of: {KINDS})"));

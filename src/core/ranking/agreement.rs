@@ -104,10 +104,8 @@ mod tests {
     fn kendall_w_unranked_options_are_tied() {
         // Top 1 of 3 is the ranking (1, 2.5, 2.5): the same as a ballot 0 > {1, 2}.
         let top = w(3, vec![Ballot::strict(1, &[0]), Ballot::strict(1, &[1, 0, 2])]);
-        let tied = w(
-            3,
-            vec![Ballot { weight: 1, tiers: vec![vec![0], vec![1, 2]] }, Ballot::strict(1, &[1, 0, 2])],
-        );
+        let tied =
+            w(3, vec![Ballot { weight: 1, tiers: vec![vec![0], vec![1, 2]] }, Ballot::strict(1, &[1, 0, 2])]);
         assert_eq!(top, tied);
         assert_eq!(w(1, vec![Ballot::strict(1, &[0])]), None);
         assert_eq!(w(2, vec![Ballot { weight: 1, tiers: vec![vec![0, 1]] }]), None);

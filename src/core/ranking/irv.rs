@@ -89,7 +89,8 @@ mod tests {
     #[test]
     fn transfers_until_a_majority() {
         // 0: 4, 1: 3, 2: 2 (2's ballots go to 1): 1 wins 5 to 4 in round 2.
-        let p = profile(3, vec![Ballot::strict(4, &[0]), Ballot::strict(3, &[1, 0]), Ballot::strict(2, &[2, 1])]);
+        let p =
+            profile(3, vec![Ballot::strict(4, &[0]), Ballot::strict(3, &[1, 0]), Ballot::strict(2, &[2, 1])]);
         let r = irv(&p).unwrap();
         assert_eq!(r.winners, vec![1]);
         assert_eq!(r.rounds.len(), 2);
@@ -106,7 +107,12 @@ mod tests {
         // Round 3: 0: 4 + 3 (from 1) of 7 (the 2-ballots exhaust): 0 wins.
         let p = profile(
             4,
-            vec![Ballot::strict(4, &[0]), Ballot::strict(3, &[1, 0]), Ballot::strict(3, &[2]), Ballot::strict(1, &[3])],
+            vec![
+                Ballot::strict(4, &[0]),
+                Ballot::strict(3, &[1, 0]),
+                Ballot::strict(3, &[2]),
+                Ballot::strict(1, &[3]),
+            ],
         );
         let r = irv(&p).unwrap();
         assert_eq!(r.winners, vec![0]);
@@ -117,7 +123,10 @@ mod tests {
 
     #[test]
     fn a_tie_of_everyone_left_is_a_shared_win() {
-        let p = profile(3, vec![Ballot::strict(1, &[0, 1, 2]), Ballot::strict(1, &[1, 2, 0]), Ballot::strict(1, &[2, 0, 1])]);
+        let p = profile(
+            3,
+            vec![Ballot::strict(1, &[0, 1, 2]), Ballot::strict(1, &[1, 2, 0]), Ballot::strict(1, &[2, 0, 1])],
+        );
         let r = irv(&p).unwrap();
         assert_eq!(r.winners, vec![0, 1, 2]);
         assert_eq!(r.rounds.len(), 1);
@@ -126,12 +135,22 @@ mod tests {
     #[test]
     fn tied_first_places_split_the_weight() {
         // {0, 1} first with weight 2: 1 each; 2 gets 1 from the other ballot. A three-way tie.
-        let p = profile(3, vec![Ballot { weight: 2, tiers: vec![vec![0, 1], vec![2]] }, Ballot::strict(1, &[2, 0])]);
+        let p = profile(
+            3,
+            vec![Ballot { weight: 2, tiers: vec![vec![0, 1], vec![2]] }, Ballot::strict(1, &[2, 0])],
+        );
         let r = irv(&p).unwrap();
         assert_eq!(r.rounds[0].tallies, vec![(0, 1.0), (1, 1.0), (2, 1.0)]);
         assert_eq!(r.winners, vec![0, 1, 2]);
         // Once 1 is gone, the tied tier counts fully for 0.
-        let p = profile(3, vec![Ballot { weight: 2, tiers: vec![vec![0, 1]] }, Ballot::strict(3, &[2]), Ballot::strict(2, &[0])]);
+        let p = profile(
+            3,
+            vec![
+                Ballot { weight: 2, tiers: vec![vec![0, 1]] },
+                Ballot::strict(3, &[2]),
+                Ballot::strict(2, &[0]),
+            ],
+        );
         let r = irv(&p).unwrap();
         assert_eq!(r.rounds[0].tallies, vec![(0, 3.0), (1, 1.0), (2, 3.0)]);
         assert_eq!(r.rounds[1].tallies, vec![(0, 4.0), (2, 3.0)]);

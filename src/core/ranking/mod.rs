@@ -76,10 +76,9 @@ impl fmt::Display for RankError {
                  and exploring those orders needs more than {budget} steps; no result is given \
                  rather than a possibly incomplete one"
             ),
-            RankError::TooManyTies { method } => write!(
-                f,
-                "{method}: ballots tie so many options that exact counting would overflow"
-            ),
+            RankError::TooManyTies { method } => {
+                write!(f, "{method}: ballots tie so many options that exact counting would overflow")
+            }
         }
     }
 }
@@ -140,6 +139,9 @@ mod tests {
     #[test]
     fn errors_say_what_to_do() {
         let e = RankError::TooManyOptions { method: "Kemeny-Young", options: 23, max: 20 };
-        assert_eq!(e.to_string(), "Kemeny-Young is computed exactly for at most 20 options; this profile has 23");
+        assert_eq!(
+            e.to_string(),
+            "Kemeny-Young is computed exactly for at most 20 options; this profile has 23"
+        );
     }
 }

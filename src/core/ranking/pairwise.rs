@@ -101,11 +101,8 @@ impl Pairwise {
 /// counts 0). Co-winners are all options with the highest score.
 pub fn copeland(m: &Pairwise) -> Scored {
     let n = m.len();
-    let scores: Vec<i64> = (0..n)
-        .map(|a| {
-            (0..n).filter(|&b| b != a).map(|b| m.margin(a, b).signum()).sum::<i64>()
-        })
-        .collect();
+    let scores: Vec<i64> =
+        (0..n).map(|a| (0..n).filter(|&b| b != a).map(|b| m.margin(a, b).signum()).sum::<i64>()).collect();
     by_key(&scores, scores.iter().map(|&s| s as f64).collect())
 }
 
@@ -137,7 +134,15 @@ mod tests {
         assert_eq!(m.condorcet_winner(), Some(0));
         assert_eq!(m.condorcet_loser(), Some(2));
         // A tie between 0 and 1 leaves no strict winner; 2 still loses to both.
-        let m = Pairwise::from_fn(3, |a, b| if b == 2 { 2 } else if a == 2 { 1 } else { 1 });
+        let m = Pairwise::from_fn(3, |a, b| {
+            if b == 2 {
+                2
+            } else if a == 2 {
+                1
+            } else {
+                1
+            }
+        });
         assert_eq!(m.condorcet_winner(), None);
         assert_eq!(m.condorcet_loser(), Some(2));
     }

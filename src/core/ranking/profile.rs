@@ -130,10 +130,9 @@ impl fmt::Display for ProfileError {
             ProfileError::EmptyTier { ballot, tier } => {
                 write!(f, "ballot {ballot}: place {tier} holds no option")
             }
-            ProfileError::UnknownOption { ballot, option, options } => write!(
-                f,
-                "ballot {ballot} names option index {option}, but there are only {options} options"
-            ),
+            ProfileError::UnknownOption { ballot, option, options } => {
+                write!(f, "ballot {ballot} names option index {option}, but there are only {options} options")
+            }
             ProfileError::Repeated { ballot, option } => {
                 write!(f, "ballot {ballot} names option '{option}' more than once")
             }
@@ -196,7 +195,10 @@ impl Profile {
                     seen[o] = i;
                 }
             }
-            total = total.checked_add(b.weight).filter(|&t| t <= MAX_TOTAL_WEIGHT).ok_or(ProfileError::TooHeavy)?;
+            total = total
+                .checked_add(b.weight)
+                .filter(|&t| t <= MAX_TOTAL_WEIGHT)
+                .ok_or(ProfileError::TooHeavy)?;
         }
         Ok(Profile { options, ballots, total })
     }
@@ -262,7 +264,10 @@ mod tests {
     fn rejects_bad_ballots_with_their_number() {
         let p = |ballots| Profile::numbered(3, ballots);
         assert_eq!(p(vec![]), Err(ProfileError::NoBallots));
-        assert_eq!(p(vec![Ballot::strict(1, &[0]), Ballot::strict(0, &[1])]), Err(ProfileError::ZeroWeight { ballot: 2 }));
+        assert_eq!(
+            p(vec![Ballot::strict(1, &[0]), Ballot::strict(0, &[1])]),
+            Err(ProfileError::ZeroWeight { ballot: 2 })
+        );
         assert_eq!(p(vec![b(1, &[])]), Err(ProfileError::EmptyBallot { ballot: 1 }));
         assert_eq!(p(vec![b(1, &[&[0], &[]])]), Err(ProfileError::EmptyTier { ballot: 1, tier: 2 }));
         let e = p(vec![b(1, &[&[3]])]).unwrap_err();
@@ -270,7 +275,10 @@ mod tests {
         let e = p(vec![Ballot::strict(1, &[0]), b(2, &[&[1, 2], &[2]])]).unwrap_err();
         assert_eq!(e.to_string(), "ballot 2 names option '3' more than once");
         assert_eq!(Profile::numbered(0, vec![Ballot::strict(1, &[0])]), Err(ProfileError::NoOptions));
-        assert_eq!(p(vec![Ballot::strict(MAX_TOTAL_WEIGHT, &[0]), Ballot::strict(1, &[1])]), Err(ProfileError::TooHeavy));
+        assert_eq!(
+            p(vec![Ballot::strict(MAX_TOTAL_WEIGHT, &[0]), Ballot::strict(1, &[1])]),
+            Err(ProfileError::TooHeavy)
+        );
     }
 
     #[test]

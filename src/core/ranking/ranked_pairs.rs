@@ -163,12 +163,7 @@ pub fn ranked_pairs_with_budget(m: &Pairwise, budget: usize) -> Result<Ordered, 
         tiers.push(tier);
     }
     let tie_break = groups.iter().any(|g| g.len() > 1) || tiers.iter().any(|t| t.len() > 1);
-    Ok(Ordered {
-        winners,
-        order: tiers.concat(),
-        order_tie_break: tie_break.then_some(BY_OPTION_ID),
-        tiers,
-    })
+    Ok(Ordered { winners, order: tiers.concat(), order_tie_break: tie_break.then_some(BY_OPTION_ID), tiers })
 }
 
 #[cfg(test)]

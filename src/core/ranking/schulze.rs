@@ -6,8 +6,8 @@
 //! no other option is ranked above. The order lists, tier by tier, the options not ranked below
 //! any option still left; options within a tier are tied and listed by option id.
 
-use super::{BY_OPTION_ID, Ordered};
 use super::pairwise::Pairwise;
+use super::{BY_OPTION_ID, Ordered};
 
 /// The strongest path strengths `p[a][b]` (margin links, widest path by Floyd–Warshall).
 pub fn strongest_paths(m: &Pairwise) -> Vec<Vec<u64>> {
@@ -48,12 +48,7 @@ pub fn schulze(m: &Pairwise) -> Ordered {
     }
     let winners = tiers.first().cloned().unwrap_or_default();
     let tied = tiers.iter().any(|t| t.len() > 1);
-    Ordered {
-        winners,
-        order: tiers.concat(),
-        order_tie_break: tied.then_some(BY_OPTION_ID),
-        tiers,
-    }
+    Ordered { winners, order: tiers.concat(), order_tie_break: tied.then_some(BY_OPTION_ID), tiers }
 }
 
 #[cfg(test)]

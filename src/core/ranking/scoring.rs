@@ -98,7 +98,11 @@ mod tests {
     fn plurality_splits_tied_first_places() {
         let p = profile(
             3,
-            vec![Ballot { weight: 3, tiers: vec![vec![0, 1]] }, Ballot::strict(1, &[1, 2]), Ballot::strict(2, &[2])],
+            vec![
+                Ballot { weight: 3, tiers: vec![vec![0, 1]] },
+                Ballot::strict(1, &[1, 2]),
+                Ballot::strict(2, &[2]),
+            ],
         );
         let r = plurality(&p).unwrap();
         // 0: 1.5, 1: 2.5, 2: 2 of 6.

@@ -8,11 +8,11 @@
 
 use std::fmt;
 
+use super::RankError;
 use super::agreement::{distance, kendall_w};
 use super::kemeny::{self, kemeny};
 use super::pairwise::Pairwise;
 use super::profile::{Ballot, Profile, ProfileError};
-use super::RankError;
 
 /// How far one member's order is from the consensus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

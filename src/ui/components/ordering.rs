@@ -53,14 +53,18 @@ pub fn OrderingInput(props: &KindProps) -> Html {
                 let li = list_ref
                     .cast::<web_sys::Element>()
                     .and_then(|l| l.query_selector(&format!("li[data-option=\"{id}\"]")).ok().flatten());
-                if let Some(li) = li.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                if let Some(li) =
+                    li.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
                     let _ = li.focus();
                 }
             }
         });
     }
-    let labels: Vec<(OptionId, String)> = options.iter().map(|o| (o.id.clone(), o.label.get(lang).to_string())).collect();
-    let name_of = move |id: &OptionId| labels.iter().find(|(i, _)| i == id).map(|(_, l)| l.clone()).unwrap_or_default();
+    let labels: Vec<(OptionId, String)> =
+        options.iter().map(|o| (o.id.clone(), o.label.get(lang).to_string())).collect();
+    let name_of =
+        move |id: &OptionId| labels.iter().find(|(i, _)| i == id).map(|(_, l)| l.clone()).unwrap_or_default();
     let commit = {
         let (onanswer, announce) = (props.onanswer.clone(), announce.clone());
         Callback::from(move |(next, message): (Vec<OptionId>, String)| {
@@ -68,11 +72,14 @@ pub fn OrderingInput(props: &KindProps) -> Html {
             onanswer.emit((!next.is_empty()).then_some(Answer::Order(next)));
         })
     };
-    let set = |next: Vec<OptionId>, message: String| commit.reform(move |_: MouseEvent| (next.clone(), message.clone()));
+    let set = |next: Vec<OptionId>, message: String| {
+        commit.reform(move |_: MouseEvent| (next.clone(), message.clone()))
+    };
     let shown = (*preview).clone().unwrap_or_else(|| order.clone());
     let n = shown.len();
     let onkeydown = {
-        let (order, commit, focus_next, name_of) = (order.clone(), commit.clone(), focus_next.clone(), name_of.clone());
+        let (order, commit, focus_next, name_of) =
+            (order.clone(), commit.clone(), focus_next.clone(), name_of.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(i) = ordering_drag::index_of_target(&e, &order) else { return };
             let to = match e.key().as_str() {
@@ -86,7 +93,10 @@ pub fn OrderingInput(props: &KindProps) -> Html {
             if to != i {
                 let name = name_of(&order[i]);
                 *focus_next.borrow_mut() = Some(order[i].clone());
-                commit.emit((moved(&order, i, to), format!("{name} moved to number {} of {}", to + 1, order.len())));
+                commit.emit((
+                    moved(&order, i, to),
+                    format!("{name} moved to number {} of {}", to + 1, order.len()),
+                ));
             }
         })
     };

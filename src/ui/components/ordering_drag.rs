@@ -119,7 +119,9 @@ pub fn handlers(
                 announce.set(format!("{} picked up", name_of(&order[d.from])));
             }
             e.prevent_default();
-            let Some(to) = list.cast::<web_sys::Element>().and_then(|l| place_at(&l, f64::from(e.client_y()))) else {
+            let Some(to) =
+                list.cast::<web_sys::Element>().and_then(|l| place_at(&l, f64::from(e.client_y())))
+            else {
                 return;
             };
             if to != d.current || preview.is_none() {
@@ -137,7 +139,10 @@ pub fn handlers(
             if d.active && keep && d.current != d.from {
                 let name = name_of(&order[d.from]);
                 let n = order.len();
-                commit.emit((moved(&order, d.from, d.current), format!("{name} dropped at number {} of {n}", d.current + 1)));
+                commit.emit((
+                    moved(&order, d.from, d.current),
+                    format!("{name} dropped at number {} of {n}", d.current + 1),
+                ));
             }
         }
     };

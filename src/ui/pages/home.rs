@@ -29,9 +29,11 @@ pub fn Home(props: &HomeProps) -> Html {
             e.prevent_default();
             let ev = event.trim().to_string();
             match (is_valid_event(&ev), table.trim().parse::<u32>()) {
-                (true, Ok(t)) if (1..=MAX_TABLE).contains(&t) => {
-                    browser::set_hash(&if to_table { table_hash(&ev, t) } else { participant_hash(&ev, t, None) })
-                }
+                (true, Ok(t)) if (1..=MAX_TABLE).contains(&t) => browser::set_hash(&if to_table {
+                    table_hash(&ev, t)
+                } else {
+                    participant_hash(&ev, t, None)
+                }),
                 (false, _) => error.set(Some(
                     "The event name is letters, digits, - _ or . (for example pt-2020-10).".into(),
                 )),

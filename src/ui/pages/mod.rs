@@ -1,4 +1,4 @@
 //! Whole screens of the app: the start page, and the day as a participant or a table lives it.
 
-pub mod home;
 pub mod day;
+pub mod home;

@@ -31,15 +31,13 @@ pub fn Ballots(props: &BallotsProps) -> Html {
     let text = use_state(String::new);
     let lang = props.lang.as_str();
     let label = |id: &crate::core::text::OptionId| {
-        props.def.worksheet(&props.worksheet).map_or_else(String::new, |q| {
-            match &q.kind {
-                crate::core::definition::Kind::Ordering { options, .. } => options
-                    .iter()
-                    .find(|o| &o.id == id)
-                    .map(|o| o.label.get(lang).to_string())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            }
+        props.def.worksheet(&props.worksheet).map_or_else(String::new, |q| match &q.kind {
+            crate::core::definition::Kind::Ordering { options, .. } => options
+                .iter()
+                .find(|o| &o.id == id)
+                .map(|o| o.label.get(lang).to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
         })
     };
     let consensus = ballots::consensus(&props.def, &props.worksheet, &props.members);

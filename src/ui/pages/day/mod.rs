@@ -64,7 +64,9 @@ pub fn DayPage(props: &DayProps) -> Html {
         Loaded::Pending => html! {
             <main class="screen" data-screen="loading"><p role="status">{ "Loading the questionnaire…" }</p></main>
         },
-        Loaded::Ready(def) => html! { <screen::Day def={def.clone()} link={props.link.clone()} kind={props.kind} /> },
+        Loaded::Ready(def) => {
+            html! { <screen::Day def={def.clone()} link={props.link.clone()} kind={props.kind} /> }
+        }
         Loaded::Unreachable(e) => html! {
             <main class="screen" data-screen="error">
                 <h1>{ "The questionnaire could not be loaded" }</h1>

@@ -60,7 +60,14 @@ pub fn Day(props: &DayProps) -> Html {
             let lang = link.language.clone().unwrap_or_else(|| "en".into());
             let fresh = Record {
                 kind,
-                ..Record::new(&def, &link.event, link.table, &browser::random_respondent(), &lang, browser::now())
+                ..Record::new(
+                    &def,
+                    &link.event,
+                    link.table,
+                    &browser::random_respondent(),
+                    &lang,
+                    browser::now(),
+                )
             };
             ParticipantState::new(def, saved, fresh)
         })
