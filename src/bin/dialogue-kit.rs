@@ -7,6 +7,7 @@
 //!                                              print a share code or response file as JSON
 //! dialogue-kit encode RECORD.json [--definition DEFINITION.json]
 //!                                              print the share code of a response file
+//! dialogue-kit rank PREFLIB_FILE               every ranking method on a PrefLib file, as JSON
 //! ```
 //! Without `--definition`, the default day built into the program is used.
 
@@ -16,6 +17,8 @@ use dialogue_kit::DEFAULT_DAY;
 use dialogue_kit::core::code;
 use dialogue_kit::core::definition::Definition;
 use dialogue_kit::core::parse::parse_definition;
+use dialogue_kit::core::preflib;
+use dialogue_kit::core::ranking::report;
 use dialogue_kit::core::record::Record;
 
 const USAGE: &str = "\
@@ -23,10 +26,12 @@ usage:
   dialogue-kit validate DEFINITION.json
   dialogue-kit decode CODE_OR_FILE [--definition DEFINITION.json]
   dialogue-kit encode RECORD.json [--definition DEFINITION.json]
+  dialogue-kit rank PREFLIB_FILE
 
 validate  checks a questionnaire definition and lists every problem with its JSON path
 decode    prints a share code (DK1-...), a file holding one, or a response file as JSON
 encode    prints the share code of a response file
+rank      runs every ranking method on a PrefLib file (.soc, .soi, .toc, .toi) and prints JSON
 Without --definition, the built-in default day is used.";
 
 fn main() -> ExitCode {
@@ -49,6 +54,7 @@ fn run(args: &[String]) -> Result<String, String> {
         [cmd, file] if cmd == "validate" => validate(file),
         [cmd, input] if cmd == "decode" => decode(input, definition.as_deref()),
         [cmd, file] if cmd == "encode" => encode(file, definition.as_deref()),
+        [cmd, file] if cmd == "rank" => rank(file),
         [cmd] if cmd == "--help" || cmd == "-h" || cmd == "help" => Ok(USAGE.to_string()),
         _ => Err(format!("unexpected arguments\n{USAGE}")),
     }
@@ -130,4 +136,11 @@ fn encode(path: &str, definition: Option<&str>) -> Result<String, String> {
     let def = load_definition(definition)?;
     let record = Record::from_json(&read(path)?).map_err(|e| e.to_string())?;
     code::encode(&record.for_export(&def), &def).map_err(|e| e.to_string())
+}
+
+fn rank(path: &str) -> Result<String, String> {
+    let format = preflib::Format::from_path(path)
+        .ok_or_else(|| format!("{path}: not a PrefLib file name (expected .soc, .soi, .toc or .toi)"))?;
+    let profile = preflib::parse(&read(path)?, format).map_err(|e| format!("{path}: {e}"))?;
+    report::rank(&profile).to_json().map_err(|e| format!("cannot write the report: {e}"))
 }

@@ -126,8 +126,11 @@ pub fn import(
             }
             Some(_) => report.duplicates += 1,
             None => {
+                // A member of another table is listed (and reported as such), not "added".
+                if m.included {
+                    report.added += 1;
+                }
                 members.push(m);
-                report.added += 1;
             }
         }
     }

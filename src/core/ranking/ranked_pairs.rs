@@ -7,8 +7,12 @@
 //! co-winner when it wins under *some* order of the equal-margin pairs. Deciding that is
 //! NP-hard in general; [`ranked_pairs`] does a depth-first search over the choices, merging
 //! searches that reach the same locked relation (memoised on its transitive closure) and
-//! dropping branches that can no longer produce a new co-winner. Beyond a budget of search
-//! states it reports [`RankError::TooManyTieOrders`] instead of running on.
+//! dropping branches that can no longer produce a new co-winner. An option x can only win if,
+//! for every y that beats it, x comes to reach y through locked pairs before (y, x) is taken;
+//! options for which that is impossible from the start (through pairs of margin at least
+//! that of (y, x)) or in the current branch (through locked or still lockable pairs) are not
+//! searched for. Beyond a budget of search states it reports [`RankError::TooManyTieOrders`]
+//! instead of running on.
 //!
 //! The one order shown takes equal-margin pairs by option id (first option, then second), and
 //! lists options the locked pairs leave unordered by option id.
@@ -40,6 +44,7 @@ fn implied(reach: &Closure, a: usize, b: usize) -> bool {
     reach[a] & bit(b) != 0
 }
 
+/// Adds a over b and everything that follows (also correct on relations with cycles).
 fn lock(reach: &mut Closure, a: usize, b: usize) {
     let below = bit(b) | reach[b];
     for x in 0..reach.len() {
@@ -81,8 +86,42 @@ fn margin_groups(m: &Pairwise) -> Vec<Vec<(usize, usize)>> {
     groups
 }
 
+/// The options that can win under some order of the pairs, judged before any is locked: for
+/// each y beating x, x must reach y through pairs of margin at least that of (y, x).
+fn possible_winners(groups: &[Vec<(usize, usize)>], n: usize) -> u64 {
+    let mut group_of = vec![usize::MAX; n * n];
+    for (g, pairs) in groups.iter().enumerate() {
+        for &(a, b) in pairs {
+            group_of[a * n + b] = g;
+        }
+    }
+    // Static reachability through the pairs of the first g + 1 groups, for every g.
+    let mut reach: Closure = vec![0; n];
+    let mut by_group = Vec::with_capacity(groups.len());
+    for pairs in groups {
+        for &(a, b) in pairs {
+            if !implied(&reach, a, b) {
+                lock(&mut reach, a, b);
+            }
+        }
+        by_group.push(reach.clone());
+    }
+    (0..n)
+        .filter(|&x| {
+            (0..n)
+                .all(|y| group_of[y * n + x] == usize::MAX || by_group[group_of[y * n + x]][x] & bit(y) != 0)
+        })
+        .fold(0, |acc, x| acc | bit(x))
+}
+
 struct Search<'a> {
     groups: &'a [Vec<(usize, usize)>],
+    /// `beaten_by[x]`: every y with a positive margin over x.
+    beaten_by: Vec<u64>,
+    /// `positive[a]`: every b over which a has a positive margin.
+    positive: Vec<u64>,
+    /// Options that can win at all (see [`possible_winners`]).
+    possible: u64,
     all: u64,
     winners: u64,
     seen: HashSet<(usize, Closure)>,
@@ -90,9 +129,35 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
+    /// Whether x, a source now, can still end up a source: it must come to reach every option
+    /// that beats it, through locked pairs or pairs that can still be locked.
+    fn may_still_win(&self, x: usize, reach: &Closure) -> bool {
+        let need = self.beaten_by[x] & !reach[x];
+        if need == 0 {
+            return true;
+        }
+        let n = reach.len();
+        let mut above = vec![0u64; n];
+        for (b, &r) in reach.iter().enumerate() {
+            for a in bits(r) {
+                above[a] |= bit(b);
+            }
+        }
+        let mut seen = bit(x) | reach[x];
+        loop {
+            let next = bits(seen).fold(seen, |acc, a| acc | reach[a] | (self.positive[a] & !above[a]));
+            if next == seen {
+                break;
+            }
+            seen = next;
+        }
+        need & !seen == 0
+    }
+
     fn visit(&mut self, mut g: usize, reach: Closure) -> Result<(), RankError> {
-        // Locking only removes sources: a branch whose sources are all known winners is done.
-        if sources(&reach, self.all) & !self.winners == 0 {
+        // Locking only removes sources: stop when no source left can be a new winner.
+        let open_candidates = sources(&reach, self.all) & self.possible & !self.winners;
+        if !bits(open_candidates).any(|x| self.may_still_win(x, &reach)) {
             return Ok(());
         }
         let open = loop {
@@ -139,7 +204,23 @@ pub fn ranked_pairs_with_budget(m: &Pairwise, budget: usize) -> Result<Ordered, 
     }
     let all = if n == 64 { u64::MAX } else { bit(n) - 1 };
     let groups = margin_groups(m);
-    let mut search = Search { groups: &groups, all, winners: 0, seen: HashSet::new(), budget };
+    let mut positive = vec![0u64; n];
+    let mut beaten_by = vec![0u64; n];
+    for &(a, b) in groups.iter().flatten() {
+        positive[a] |= bit(b);
+        beaten_by[b] |= bit(a);
+    }
+    let possible = possible_winners(&groups, n);
+    let mut search = Search {
+        groups: &groups,
+        beaten_by,
+        positive,
+        possible,
+        all,
+        winners: 0,
+        seen: HashSet::new(),
+        budget,
+    };
     search.visit(0, vec![0; n])?;
     let winners: Vec<usize> = bits(search.winners).collect();
 
