@@ -181,6 +181,9 @@ test("a table reads 6 members' codes, adopts their consensus and hands it over",
   assert.equal(await page.locator('table.members tbody tr').count(), 7);
   assert.match(await page.locator('.consensus h4').innerText(), /6 members/);
   await shot(page, 'table-consensus-360');
+  await page.locator('.ballots').screenshot({ path: path.join(ROOT, 'test-results', 'table-ballots-360.png') });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a 360 px phone (page is ${width} px wide)`);
 
   // The same consensus as the ranking engine's Kemeny order on these six ballots.
   const soc = [

@@ -73,10 +73,11 @@ pub fn Ballots(props: &BallotsProps) -> Html {
                 </div>
             }
             if !props.members.is_empty() {
+                <div class="members-wrap">
                 <table class="members">
                     <caption>{ format!("{} member order{}", props.members.len(), if props.members.len() == 1 { "" } else { "s" }) }</caption>
                     <thead><tr><th scope="col">{ "Member" }</th><th scope="col">{ "Their first choice" }</th>
-                        <th scope="col">{ "Distance from the table" }</th><th scope="col">{ "Counted" }</th></tr></thead>
+                        <th scope="col">{ "Distance" }</th><th scope="col">{ "Counted" }</th></tr></thead>
                     <tbody>
                         { for props.members.iter().map(|m| {
                             let foreign = m.is_foreign(&props.event, props.table);
@@ -99,6 +100,7 @@ pub fn Ballots(props: &BallotsProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
             }
             { match &consensus {
                 Ok(c) => {
