@@ -59,7 +59,7 @@ async function openWorksheet(page) {
 const domOrder = (page) =>
   page.locator('section.question ol.order > li').evaluateAll((els) => els.map((e) => e.dataset.option));
 
-test('a table orders the 11 actions by keyboard only', async (t) => {
+test('a table orders the 11 actions by keyboard only (and a mouse drags too)', async (t) => {
   const ph = await phone(browser, srv.url, { t, viewport: { width: 1280, height: 720 } });
   const { page } = ph;
   await openWorksheet(page);
@@ -92,6 +92,20 @@ test('a table orders the 11 actions by keyboard only', async (t) => {
   await page.locator('section.question[data-question=unesco_actions_order]').waitFor();
   assert.deepEqual(await domOrder(page), order);
   assert.deepEqual(await axe(page), []);
+
+  // With a mouse the grip follows at once.
+  const items = page.locator('section.question ol.order > li');
+  await items.nth(1).locator('.grip').scrollIntoViewIfNeeded();
+  const g = await items.nth(1).locator('.grip').boundingBox();
+  const target = await items.nth(4).boundingBox();
+  await page.mouse.move(g.x + g.width / 2, g.y + g.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(g.x + g.width / 2, target.y + target.height / 2 + 4, { steps: 8 });
+  await page.mouse.up();
+  const after = await domOrder(page);
+  const landed = after.indexOf(order[1]);
+  assert.ok(landed >= 3, `dropped at ${landed}`);
+  assert.deepEqual(after.filter((id) => id !== order[1]), order.filter((id) => id !== order[1]));
 });
 
 test('a table drags an option by touch on a phone, and scrolling elsewhere still works', async (t) => {

@@ -5,27 +5,22 @@
 //! winners are the options with no locked pair against them. When several pairs have the same
 //! margin, the order in which they are taken can change the result, so an option is a
 //! co-winner when it wins under *some* order of the equal-margin pairs. Deciding that is
-//! NP-hard in general; [`ranked_pairs`] does a depth-first search over the choices, merging
-//! searches that reach the same locked relation (memoised on its transitive closure) and
-//! dropping branches that can no longer produce a new co-winner. An option x can only win if,
-//! for every y that beats it, x comes to reach y through locked pairs before (y, x) is taken;
-//! options for which that is impossible from the start (through pairs of margin at least
-//! that of (y, x)) or in the current branch (through locked or still lockable pairs) are not
-//! searched for. Beyond a budget of search states it reports [`RankError::TooManyTieOrders`]
-//! instead of running on.
+//! NP-hard in general; [`search`] explores the possible outcomes depth first with pruning and
+//! memoisation, within a budget of steps, beyond which [`RankError::TooManyTieOrders`] is
+//! reported instead of a possibly incomplete set of winners.
 //!
 //! The one order shown takes equal-margin pairs by option id (first option, then second), and
 //! lists options the locked pairs leave unordered by option id.
 
-use std::collections::HashSet;
+mod search;
 
 use super::pairwise::Pairwise;
 use super::{BY_OPTION_ID, Ordered, RankError, bits};
 
 /// Ranked pairs keeps relations as 64-bit masks.
 pub const MAX_OPTIONS: usize = 64;
-/// The default number of search states explored before giving up.
-pub const BUDGET: usize = 100_000;
+/// The default number of search steps before giving up (about a second natively).
+pub const BUDGET: usize = 200_000;
 
 /// Reachability: `reach[x]` holds every option below x through locked pairs.
 type Closure = Vec<u64>;
@@ -86,117 +81,12 @@ fn margin_groups(m: &Pairwise) -> Vec<Vec<(usize, usize)>> {
     groups
 }
 
-/// The options that can win under some order of the pairs, judged before any is locked: for
-/// each y beating x, x must reach y through pairs of margin at least that of (y, x).
-fn possible_winners(groups: &[Vec<(usize, usize)>], n: usize) -> u64 {
-    let mut group_of = vec![usize::MAX; n * n];
-    for (g, pairs) in groups.iter().enumerate() {
-        for &(a, b) in pairs {
-            group_of[a * n + b] = g;
-        }
-    }
-    // Static reachability through the pairs of the first g + 1 groups, for every g.
-    let mut reach: Closure = vec![0; n];
-    let mut by_group = Vec::with_capacity(groups.len());
-    for pairs in groups {
-        for &(a, b) in pairs {
-            if !implied(&reach, a, b) {
-                lock(&mut reach, a, b);
-            }
-        }
-        by_group.push(reach.clone());
-    }
-    (0..n)
-        .filter(|&x| {
-            (0..n)
-                .all(|y| group_of[y * n + x] == usize::MAX || by_group[group_of[y * n + x]][x] & bit(y) != 0)
-        })
-        .fold(0, |acc, x| acc | bit(x))
-}
-
-struct Search<'a> {
-    groups: &'a [Vec<(usize, usize)>],
-    /// `beaten_by[x]`: every y with a positive margin over x.
-    beaten_by: Vec<u64>,
-    /// `positive[a]`: every b over which a has a positive margin.
-    positive: Vec<u64>,
-    /// Options that can win at all (see [`possible_winners`]).
-    possible: u64,
-    all: u64,
-    winners: u64,
-    seen: HashSet<(usize, Closure)>,
-    budget: usize,
-}
-
-impl Search<'_> {
-    /// Whether x, a source now, can still end up a source: it must come to reach every option
-    /// that beats it, through locked pairs or pairs that can still be locked.
-    fn may_still_win(&self, x: usize, reach: &Closure) -> bool {
-        let need = self.beaten_by[x] & !reach[x];
-        if need == 0 {
-            return true;
-        }
-        let n = reach.len();
-        let mut above = vec![0u64; n];
-        for (b, &r) in reach.iter().enumerate() {
-            for a in bits(r) {
-                above[a] |= bit(b);
-            }
-        }
-        let mut seen = bit(x) | reach[x];
-        loop {
-            let next = bits(seen).fold(seen, |acc, a| acc | reach[a] | (self.positive[a] & !above[a]));
-            if next == seen {
-                break;
-            }
-            seen = next;
-        }
-        need & !seen == 0
-    }
-
-    fn visit(&mut self, mut g: usize, reach: Closure) -> Result<(), RankError> {
-        // Locking only removes sources: stop when no source left can be a new winner.
-        let open_candidates = sources(&reach, self.all) & self.possible & !self.winners;
-        if !bits(open_candidates).any(|x| self.may_still_win(x, &reach)) {
-            return Ok(());
-        }
-        let open = loop {
-            let Some(group) = self.groups.get(g) else {
-                self.winners |= sources(&reach, self.all);
-                return Ok(());
-            };
-            let open: Vec<(usize, usize)> = group
-                .iter()
-                .copied()
-                .filter(|&(a, b)| lockable(&reach, a, b) && !implied(&reach, a, b))
-                .collect();
-            if !open.is_empty() {
-                break open;
-            }
-            g += 1;
-        };
-        if !self.seen.insert((g, reach.clone())) {
-            return Ok(());
-        }
-        if self.seen.len() > self.budget {
-            let pairs = self.groups.iter().filter(|g| g.len() > 1).map(Vec::len).sum();
-            return Err(RankError::TooManyTieOrders { pairs, budget: self.budget });
-        }
-        for (a, b) in open {
-            let mut next = reach.clone();
-            lock(&mut next, a, b);
-            self.visit(g, next)?;
-        }
-        Ok(())
-    }
-}
-
 /// Ranked pairs with the default search budget.
 pub fn ranked_pairs(m: &Pairwise) -> Result<Ordered, RankError> {
     ranked_pairs_with_budget(m, BUDGET)
 }
 
-/// Ranked pairs, giving up with [`RankError::TooManyTieOrders`] after `budget` search states.
+/// Ranked pairs, giving up with [`RankError::TooManyTieOrders`] after `budget` search steps.
 pub fn ranked_pairs_with_budget(m: &Pairwise, budget: usize) -> Result<Ordered, RankError> {
     let n = m.len();
     if n > MAX_OPTIONS {
@@ -204,25 +94,7 @@ pub fn ranked_pairs_with_budget(m: &Pairwise, budget: usize) -> Result<Ordered, 
     }
     let all = if n == 64 { u64::MAX } else { bit(n) - 1 };
     let groups = margin_groups(m);
-    let mut positive = vec![0u64; n];
-    let mut beaten_by = vec![0u64; n];
-    for &(a, b) in groups.iter().flatten() {
-        positive[a] |= bit(b);
-        beaten_by[b] |= bit(a);
-    }
-    let possible = possible_winners(&groups, n);
-    let mut search = Search {
-        groups: &groups,
-        beaten_by,
-        positive,
-        possible,
-        all,
-        winners: 0,
-        seen: HashSet::new(),
-        budget,
-    };
-    search.visit(0, vec![0; n])?;
-    let winners: Vec<usize> = bits(search.winners).collect();
+    let winners: Vec<usize> = bits(search::winners(&groups, n, budget)?).collect();
 
     // One universe: every pair in the sorted order (margin, then option ids).
     let mut reach = vec![0; n];
