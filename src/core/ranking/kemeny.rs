@@ -47,7 +47,7 @@ impl Rows {
     fn new(m: &Pairwise) -> Rows {
         let n = m.len();
         let chunks = n.div_ceil(CHUNK);
-        let mut table = vec![0u64; n * chunks << CHUNK];
+        let mut table = vec![0u64; (n * chunks) << CHUNK];
         for x in 0..n {
             for c in 0..chunks {
                 let base = (x * chunks + c) << CHUNK;

@@ -56,7 +56,7 @@ pub struct Ordered {
 pub enum RankError {
     /// The method is limited to `max` options.
     TooManyOptions { method: &'static str, options: usize, max: usize },
-    /// Ranked pairs: finding every co-winner needs more than `budget` tie-break states.
+    /// Ranked pairs: finding every co-winner needs more than `budget` steps of search.
     TooManyTieOrders { pairs: usize, budget: usize },
     /// Exact counting of split ballots would overflow (ties over very many options together
     /// with a very large total weight).
@@ -73,7 +73,7 @@ impl fmt::Display for RankError {
             RankError::TooManyTieOrders { pairs, budget } => write!(
                 f,
                 "ranked pairs: the co-winners depend on the order of {pairs} pairs of equal margin, \
-                 and exploring those orders needs more than {budget} steps; no result is given \
+                 too many to explore within the budget of {budget} steps; no result is given \
                  rather than a possibly incomplete one"
             ),
             RankError::TooManyTies { method } => {
