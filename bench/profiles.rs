@@ -22,7 +22,9 @@ impl Rng {
 /// `noise` random swaps of neighbours (groups that mostly agree, as tables do).
 pub fn profile(n: usize, ballots: usize, noise: usize, seed: u64) -> Profile {
     let mut rng = Rng(seed | 1);
-    let options = (0..n).map(|i| OptionInfo { id: OptionTag::Number(i as u64 + 1), name: format!("option {}", i + 1) }).collect();
+    let options = (0..n)
+        .map(|i| OptionInfo { id: OptionTag::Number(i as u64 + 1), name: format!("option {}", i + 1) })
+        .collect();
     let ballots = (0..ballots)
         .map(|_| {
             let mut order: Vec<usize> = (0..n).collect();

@@ -31,7 +31,10 @@ fn kemeny_from_ballots(p: &Profile) -> usize {
 }
 
 fn main() {
-    println!("{:<48} {:>8} {:>9} {:>12}", "exact Kemeny (pairwise counts + DP), native", "options", "ballots", "median ms");
+    println!(
+        "{:<48} {:>8} {:>9} {:>12}",
+        "exact Kemeny (pairwise counts + DP), native", "options", "ballots", "median ms"
+    );
     let row = |name: &str, p: &Profile, runs: usize| {
         let ms = median_ms(runs, || {
             std::hint::black_box(kemeny_from_ballots(p));

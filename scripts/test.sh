@@ -56,7 +56,7 @@ source scripts/env.sh
 
 stage "format check" cargo fmt --all -- --check
 stage "clippy (native, all targets)" cargo clippy --all-targets -- -D warnings
-stage "clippy (web app and browser tests)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+stage "clippy (web app and browser tests)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test bench_web -- -D warnings
 stage "native tests (unit, property, CLI)" cargo test
 stage "wasm browser tests (wasm-bindgen-test in headless Chromium)" wasm_browser_tests
 stage "release web build into dist/" trunk build --release

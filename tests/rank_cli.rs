@@ -206,10 +206,60 @@ fn malformed_files_get_their_line_number() {
 fn other_files_are_refused_clearly() {
     let o = run(&["rank", "Cargo.toml"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("not a PrefLib file name"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a PrefLib file"));
     let o = run(&["rank", "tests/fixtures/preflib/no-such-file.soc"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read"));
     let empty = Scratch::new("empty.soi", "# NUMBER ALTERNATIVES: 2\n");
     let err = String::from_utf8_lossy(&run(&["rank", empty.path()]).stderr).into_owned();
     assert!(err.contains("the file holds no ballots"), "{err}");
+}
+
+/// Table records (files and codes) for one ordering worksheet: one ballot per table.
+#[test]
+fn rank_reads_table_records_and_codes() {
+    let def = dialogue_kit::core::parse::parse_definition(dialogue_kit::DEFAULT_DAY).unwrap();
+    let dir = std::env::temp_dir().join(format!("dk-rank-tables-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let models = ["resource", "labour", "personal_reflection", "infrastructure"];
+    let orders: [[usize; 4]; 3] = [[2, 3, 0, 1], [2, 0, 3, 1], [3, 2, 0, 1]];
+    let mut files = Vec::new();
+    for (t, order) in orders.iter().enumerate() {
+        let mut r = dialogue_kit::core::record::Record::new_table(
+            &def,
+            "rank-test",
+            t as u32 + 1,
+            &format!("{:016x}", t + 1),
+            "en",
+            1_700_000_000,
+        );
+        let order = order.iter().map(|&i| models[i].into()).collect();
+        r.answers.insert("data_models_order".into(), dialogue_kit::core::answers::Answer::Order(order));
+        let path = dir.join(format!("table{t}.json"));
+        if t < 2 {
+            std::fs::write(&path, r.to_json()).unwrap();
+        } else {
+            // The third table's record arrives as a code in a chat transcript.
+            let code = dialogue_kit::core::code::encode(&r, &def).unwrap();
+            std::fs::write(&path, format!("10:02 From table 3: {code}\n")).unwrap();
+        }
+        files.push(path.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["rank"];
+    args.extend(files.iter().map(String::as_str));
+    let o = run(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["ballots"], 3);
+    assert_eq!(v["kemeny"]["order"], json!(["personal_reflection", "infrastructure", "resource", "labour"]));
+    assert_eq!(v["plurality"]["winners"], json!(["personal_reflection"]));
+    assert_eq!(v["condorcet_winner"], "personal_reflection");
+    // A worksheet nobody answered, named explicitly, is a clear error.
+    let mut args = vec!["rank", "--worksheet", "unesco_actions_order"];
+    args.extend(files.iter().map(String::as_str));
+    let o = run(&args);
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("no table record answers worksheet 'unesco_actions_order'")
+    );
 }

@@ -14,12 +14,12 @@
 use std::process::ExitCode;
 
 use dialogue_kit::DEFAULT_DAY;
-use dialogue_kit::core::code;
 use dialogue_kit::core::definition::Definition;
 use dialogue_kit::core::parse::parse_definition;
 use dialogue_kit::core::preflib;
 use dialogue_kit::core::ranking::report;
 use dialogue_kit::core::record::Record;
+use dialogue_kit::core::{ballots, code, group_orders};
 
 const USAGE: &str = "\
 usage:
@@ -27,11 +27,14 @@ usage:
   dialogue-kit decode CODE_OR_FILE [--definition DEFINITION.json]
   dialogue-kit encode RECORD.json [--definition DEFINITION.json]
   dialogue-kit rank PREFLIB_FILE
+  dialogue-kit rank TABLE_RECORDS_OR_CODES... [--worksheet ID] [--definition DEFINITION.json]
 
 validate  checks a questionnaire definition and lists every problem with its JSON path
 decode    prints a share code (DK1-...), a file holding one, or a response file as JSON
 encode    prints the share code of a response file
-rank      runs every ranking method on a PrefLib file (.soc, .soi, .toc, .toi) and prints JSON
+rank      runs every ranking method on a PrefLib file (.soc, .soi, .toc, .toi), or on the
+          tables' orders for one ordering worksheet (table record files, or text files of
+          codes: one ballot per table), and prints JSON
 Without --definition, the built-in default day is used.";
 
 fn main() -> ExitCode {
@@ -49,32 +52,44 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<String, String> {
-    let (positional, definition) = split_args(args)?;
+    let Options { positional, definition, worksheet } = split_args(args)?;
     match positional.as_slice() {
         [cmd, file] if cmd == "validate" => validate(file),
         [cmd, input] if cmd == "decode" => decode(input, definition.as_deref()),
         [cmd, file] if cmd == "encode" => encode(file, definition.as_deref()),
-        [cmd, file] if cmd == "rank" => rank(file),
+        [cmd, file] if cmd == "rank" && preflib::Format::from_path(file).is_some() => rank(file),
+        [cmd, files @ ..] if cmd == "rank" && !files.is_empty() => {
+            rank_tables(files, worksheet.as_deref(), definition.as_deref())
+        }
         [cmd] if cmd == "--help" || cmd == "-h" || cmd == "help" => Ok(USAGE.to_string()),
         _ => Err(format!("unexpected arguments\n{USAGE}")),
     }
 }
 
-/// Separates `--definition FILE` from the other arguments.
-fn split_args(args: &[String]) -> Result<(Vec<String>, Option<String>), String> {
-    let mut positional = Vec::new();
-    let mut definition = None;
+/// The command line, with `--definition FILE` and `--worksheet ID` taken out.
+struct Options {
+    positional: Vec<String>,
+    definition: Option<String>,
+    worksheet: Option<String>,
+}
+
+fn split_args(args: &[String]) -> Result<Options, String> {
+    let mut o = Options { positional: Vec::new(), definition: None, worksheet: None };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--definition" {
-            definition = Some(it.next().ok_or("--definition needs a file")?.clone());
+            o.definition = Some(it.next().ok_or("--definition needs a file")?.clone());
         } else if let Some(f) = a.strip_prefix("--definition=") {
-            definition = Some(f.to_string());
+            o.definition = Some(f.to_string());
+        } else if a == "--worksheet" {
+            o.worksheet = Some(it.next().ok_or("--worksheet needs a worksheet id")?.clone());
+        } else if let Some(w) = a.strip_prefix("--worksheet=") {
+            o.worksheet = Some(w.to_string());
         } else {
-            positional.push(a.clone());
+            o.positional.push(a.clone());
         }
     }
-    Ok((positional, definition))
+    Ok(o)
 }
 
 fn read(path: &str) -> Result<String, String> {
@@ -142,5 +157,53 @@ fn rank(path: &str) -> Result<String, String> {
     let format = preflib::Format::from_path(path)
         .ok_or_else(|| format!("{path}: not a PrefLib file name (expected .soc, .soi, .toc or .toi)"))?;
     let profile = preflib::parse(&read(path)?, format).map_err(|e| format!("{path}: {e}"))?;
+    report::rank(&profile).to_json().map_err(|e| format!("cannot write the report: {e}"))
+}
+
+/// Reads table records (files) and codes (in text files) for `rank`.
+fn read_records(files: &[String], def: &Definition) -> Result<Vec<Record>, String> {
+    let mut records = Vec::new();
+    for f in files {
+        let text = read(f)?;
+        if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
+            records.push(Record::from_json(&text).map_err(|e| format!("{f}: {e}"))?);
+            continue;
+        }
+        let codes = ballots::extract_codes(&text);
+        if codes.is_empty() {
+            return Err(format!(
+                "{f}: not a PrefLib file (.soc, .soi, .toc, .toi), a table record, or a text holding codes ({}…)",
+                code::PREFIX
+            ));
+        }
+        for c in codes {
+            records.push(code::decode(&c, def).map_err(|e| format!("{f}: {e}"))?);
+        }
+    }
+    Ok(records)
+}
+
+fn rank_tables(
+    files: &[String],
+    worksheet: Option<&str>,
+    definition: Option<&str>,
+) -> Result<String, String> {
+    let def = load_definition(definition)?;
+    let records = read_records(files, &def)?;
+    let worksheet = match worksheet {
+        Some(w) => w.into(),
+        None => match group_orders::answered_worksheets(&def, &records).as_slice() {
+            [one] => (*one).clone(),
+            [] => return Err("no table record answers an ordering worksheet".into()),
+            many => {
+                let ids: Vec<String> = many.iter().map(ToString::to_string).collect();
+                return Err(format!(
+                    "the records answer several ordering worksheets; choose one with --worksheet: {}",
+                    ids.join(", ")
+                ));
+            }
+        },
+    };
+    let profile = group_orders::profile(&def, &worksheet, &records)?;
     report::rank(&profile).to_json().map_err(|e| format!("cannot write the report: {e}"))
 }

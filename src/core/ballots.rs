@@ -180,7 +180,6 @@ impl Consensus {
 /// The consensus of the counted members for `worksheet`, or why there is none yet.
 pub fn consensus(def: &Definition, worksheet: &QuestionId, members: &[Member]) -> Result<Consensus, String> {
     use super::definition::Kind;
-    use super::ranking::{self, Ballot, OptionInfo, OptionTag, Pairwise, Profile};
     let Some(Kind::Ordering { options, .. }) = def.worksheet(worksheet).map(|q| &q.kind) else {
         return Err(format!("'{worksheet}' is not an ordering worksheet"));
     };
@@ -188,33 +187,23 @@ pub fn consensus(def: &Definition, worksheet: &QuestionId, members: &[Member]) -
     if counted.is_empty() {
         return Err("No member's order is counted yet.".into());
     }
-    let index = |id: &OptionId| options.iter().position(|o| &o.id == id);
-    let infos = options
-        .iter()
-        .map(|o| OptionInfo { id: OptionTag::Text(o.id.to_string()), name: o.label.get("en").to_string() })
-        .collect();
-    let ballots: Vec<Ballot> = counted
-        .iter()
-        .map(|m| Ballot::strict(1, &m.order.iter().filter_map(index).collect::<Vec<_>>()))
-        .collect();
-    let profile = Profile::new(infos, ballots.clone()).map_err(|e| e.to_string())?;
-    let pairwise = Pairwise::from_profile(&profile);
-    let k = ranking::kemeny::kemeny(&pairwise).map_err(|e| e.to_string())?;
+    let ids: Vec<OptionId> = options.iter().map(|o| o.id.clone()).collect();
+    let orders: Vec<Vec<OptionId>> = counted.iter().map(|m| m.order.clone()).collect();
+    let c = super::ranking::table::consensus_by_id(&ids, &orders).map_err(|e| e.to_string())?;
     let distances = counted
         .iter()
-        .zip(&ballots)
-        .map(|(m, b)| {
-            let (discordant, expressed) = ranking::agreement::distance(b, &k.order);
-            let share = if expressed == 0 { 0.0 } else { 100.0 * discordant as f64 / expressed as f64 };
+        .zip(&c.members)
+        .map(|(m, d)| {
+            let share = if d.pairs == 0 { 0.0 } else { 100.0 * d.distance as f64 / d.pairs as f64 };
             (m.respondent.clone(), share)
         })
         .collect();
     Ok(Consensus {
-        order: k.order.iter().map(|&i| options[i].id.clone()).collect(),
-        optimal_orders: k.orders_count,
-        tie_break: k.order_tie_break,
+        order: c.order,
+        optimal_orders: c.orders_count,
+        tie_break: c.order_tie_break,
         distances,
-        kendall_w: ranking::agreement::kendall_w(&profile),
+        kendall_w: c.kendall_w,
         counted: counted.len(),
     })
 }

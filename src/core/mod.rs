@@ -14,6 +14,7 @@ pub mod countries;
 pub mod crc;
 pub mod definition;
 pub mod flow;
+pub mod group_orders;
 pub mod hash;
 pub mod link;
 pub mod parse;

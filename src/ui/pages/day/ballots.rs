@@ -91,7 +91,7 @@ pub fn Ballots(props: &BallotsProps) -> Html {
                                     <td>{ format!("…{}", &m.respondent[m.respondent.len().saturating_sub(4)..]) }
                                         if foreign { <small class="warning">{ format!(" from {} table {}", m.event, m.table) }</small> }
                                     </td>
-                                    <td>{ m.order.first().map(|o| label(o)).unwrap_or_default() }</td>
+                                    <td>{ m.order.first().map(&label).unwrap_or_default() }</td>
                                     <td>{ distance.map(|d| format!("{d:.0}%")).unwrap_or_else(|| "–".into()) }</td>
                                     <td><input type="checkbox" checked={m.included} onchange={toggle}
                                         aria-label={format!("Count member …{}", &m.respondent[m.respondent.len().saturating_sub(4)..])} /></td>
