@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
-use crate::core::answers::check;
+use crate::core::answers::{Answer, Cell, check};
+use crate::core::countries::COUNTRIES;
+use crate::core::definition::{Kind, Question};
 use crate::core::parse::parse_definition;
 use crate::core::text::OptionId;
 

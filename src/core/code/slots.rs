@@ -1,0 +1,208 @@
+//! The answer part of a share code: one slot per question, in definition order, each written
+//! in as few bits as its question allows. Value 0 of every slot means "missing", so a skipped
+//! question costs one to a few bits and is never confused with "no clear opinion".
+
+use std::collections::BTreeMap;
+
+use super::{CodeError, damaged};
+use crate::core::answers::{Answer, Cell};
+use crate::core::bits::{BitReader, BitWriter, width_for};
+use crate::core::countries::COUNTRIES;
+use crate::core::definition::{Kind, Question};
+
+/// One slot: how a question's answer (or its absence) is written. Value 0 is always "missing".
+pub(super) fn pack(w: &mut BitWriter, q: &Question, a: Option<&Answer>) {
+    match &q.kind {
+        Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } => {
+            let ids = q.kind.option_ids();
+            let n = ids.len() as u32;
+            let v = match a {
+                Some(Answer::Option(o)) => ids.iter().position(|i| i == o).map_or(0, |p| p as u32 + 1),
+                Some(Answer::NoClearOpinion) => n + 1,
+                _ => 0,
+            };
+            w.write(v, width_for(n + 1 + u32::from(q.kind.offers_no_clear_opinion())));
+        }
+        Kind::MultipleChoice { options, .. } => match a {
+            Some(Answer::Options(chosen)) => {
+                w.write(1, 1);
+                for o in options {
+                    w.write(u32::from(chosen.contains(&o.id)), 1);
+                }
+            }
+            _ => w.write(0, 1),
+        },
+        Kind::Grid { items, scale } => {
+            let n = scale.points.len() as u32;
+            let width = width_for(n + 1 + u32::from(scale.no_clear_opinion.is_some()));
+            for item in items {
+                let cell = match a {
+                    Some(Answer::Grid(cells)) => cells.get(&item.id),
+                    _ => None,
+                };
+                let v = match cell {
+                    Some(Cell::Option(o)) => {
+                        scale.points.iter().position(|p| &p.id == o).map_or(0, |p| p as u32 + 1)
+                    }
+                    Some(Cell::NoClearOpinion) => n + 1,
+                    None => 0,
+                };
+                w.write(v, width);
+            }
+        }
+        Kind::Numeric { max, .. } => {
+            let v = match a {
+                Some(Answer::Number(n)) => n + 1,
+                _ => 0,
+            };
+            w.write(v, width_for(max + 2));
+        }
+        Kind::Text { max_length } => match a {
+            Some(Answer::Text(t)) => {
+                w.write(1, 1);
+                pack_text(w, t, *max_length);
+            }
+            _ => w.write(0, 1),
+        },
+        Kind::List { max_items, max_length } => match a {
+            Some(Answer::List(entries)) => {
+                w.write(1, 1);
+                w.write(entries.len() as u32 - 1, width_for(*max_items));
+                for e in entries {
+                    pack_text(w, e, *max_length);
+                }
+            }
+            _ => w.write(0, 1),
+        },
+        Kind::Ordering { options, top } => match a {
+            Some(Answer::Order(order)) => {
+                w.write(1, 1);
+                let want = top.unwrap_or(options.len() as u32);
+                w.write(order.len() as u32 - 1, width_for(want));
+                let mut left: Vec<_> = options.iter().map(|o| &o.id).collect();
+                for o in order {
+                    let p = left.iter().position(|l| *l == o).unwrap_or(0);
+                    w.write(p as u32, width_for(left.len() as u32));
+                    left.remove(p);
+                }
+            }
+            _ => w.write(0, 1),
+        },
+        Kind::Country => {
+            let v = match a {
+                Some(Answer::Country(c)) => {
+                    COUNTRIES.iter().position(|x| x.code == c).map_or(0, |p| p as u32 + 1)
+                }
+                _ => 0,
+            };
+            w.write(v, width_for(COUNTRIES.len() as u32 + 1));
+        }
+    }
+}
+
+pub(super) fn unpack(r: &mut BitReader, q: &Question) -> Result<Option<Answer>, CodeError> {
+    let short = || CodeError::Damaged("it ends too early".into());
+    let mut read = |width: u32| r.read(width).ok_or_else(short);
+    let out_of_range = || damaged("a value is out of range");
+    Ok(match &q.kind {
+        Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } => {
+            let ids = q.kind.option_ids();
+            let n = ids.len() as u32;
+            let nco = q.kind.offers_no_clear_opinion();
+            match read(width_for(n + 1 + u32::from(nco)))? {
+                0 => None,
+                v if v <= n => Some(Answer::Option(ids[v as usize - 1].clone())),
+                v if v == n + 1 && nco => Some(Answer::NoClearOpinion),
+                _ => return out_of_range(),
+            }
+        }
+        Kind::MultipleChoice { options, .. } => {
+            if read(1)? == 0 {
+                None
+            } else {
+                let mut chosen = Vec::new();
+                for o in options {
+                    if read(1)? == 1 {
+                        chosen.push(o.id.clone());
+                    }
+                }
+                Some(Answer::Options(chosen))
+            }
+        }
+        Kind::Grid { items, scale } => {
+            let n = scale.points.len() as u32;
+            let nco = scale.no_clear_opinion.is_some();
+            let mut cells = BTreeMap::new();
+            for item in items {
+                let cell = match read(width_for(n + 1 + u32::from(nco)))? {
+                    0 => continue,
+                    v if v <= n => Cell::Option(scale.points[v as usize - 1].id.clone()),
+                    v if v == n + 1 && nco => Cell::NoClearOpinion,
+                    _ => return out_of_range(),
+                };
+                cells.insert(item.id.clone(), cell);
+            }
+            (!cells.is_empty()).then_some(Answer::Grid(cells))
+        }
+        Kind::Numeric { max, .. } => match read(width_for(max + 2))? {
+            0 => None,
+            v => Some(Answer::Number(v - 1)),
+        },
+        Kind::Text { max_length } => match read(1)? {
+            0 => None,
+            _ => Some(Answer::Text(unpack_text(r, *max_length)?)),
+        },
+        Kind::List { max_items, max_length } => match read(1)? {
+            0 => None,
+            _ => {
+                let n = read(width_for(*max_items))? + 1;
+                let mut entries = Vec::new();
+                for _ in 0..n {
+                    entries.push(unpack_text(r, *max_length)?);
+                }
+                Some(Answer::List(entries))
+            }
+        },
+        Kind::Ordering { options, top } => {
+            if read(1)? == 0 {
+                None
+            } else {
+                let want = top.unwrap_or(options.len() as u32);
+                let len = read(width_for(want))? + 1;
+                let mut left: Vec<_> = options.iter().map(|o| o.id.clone()).collect();
+                let mut order = Vec::new();
+                for _ in 0..len {
+                    let p = read(width_for(left.len() as u32))? as usize;
+                    if p >= left.len() {
+                        return out_of_range();
+                    }
+                    order.push(left.remove(p));
+                }
+                Some(Answer::Order(order))
+            }
+        }
+        Kind::Country => match read(width_for(COUNTRIES.len() as u32 + 1))? as usize {
+            0 => None,
+            v if v <= COUNTRIES.len() => Some(Answer::Country(COUNTRIES[v - 1].code.to_string())),
+            _ => return out_of_range(),
+        },
+    })
+}
+
+/// A text of at most `max_length` characters: its UTF-8 length, then its bytes.
+fn pack_text(w: &mut BitWriter, t: &str, max_length: u32) {
+    w.write(t.len() as u32, width_for(max_length * 4 + 1));
+    for b in t.bytes() {
+        w.write(u32::from(b), 8);
+    }
+}
+
+fn unpack_text(r: &mut BitReader, max_length: u32) -> Result<String, CodeError> {
+    let short = || CodeError::Damaged("it ends too early".into());
+    let len = r.read(width_for(max_length * 4 + 1)).ok_or_else(short)?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    for _ in 0..len {
+        bytes.push(r.read(8).ok_or_else(short)? as u8);
+    }
+    String::from_utf8(bytes).map_err(|_| CodeError::Damaged("bad text".into()))
+}
