@@ -3,7 +3,8 @@
 # Every step checks first and prints one line: "ok: ..." or "installing ...".
 #
 #   bash scripts/setup.sh            # build tools: wasm target, trunk, wasm-bindgen, npm packages
-#   bash scripts/setup.sh --browser  # also Chromium + chromedriver (Debian packages) for the tests
+#   bash scripts/setup.sh --browser  # also what the tests need: Chromium + chromedriver (Debian
+#                                    # packages) and pref_voting (Python, into .venv/)
 #
 # Safe to rerun. It changes nothing in your shell: the other scripts source scripts/env.sh.
 set -euo pipefail
@@ -127,5 +128,19 @@ if [ "$want_browser" -eq 1 ]; then
     # fonts: without them headless screenshots show empty boxes instead of text.
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
       chromium chromium-driver fonts-liberation fonts-dejavu-core
+  fi
+fi
+
+# --- Python: pref_voting, an independent implementation to check the ranking engine against --
+if [ "$want_browser" -eq 1 ]; then
+  req=tests/crosscheck/requirements.txt
+  if [ -x .venv/bin/python ] && [ -f .venv/.installed ] && [ ! "$req" -nt .venv/.installed ]; then
+    echo "ok: Python packages for the cross-check (.venv)"
+  else
+    echo "installing Python packages for the cross-check into .venv (pip: about a minute)"
+    command -v python3 >/dev/null || die "python3 not found: install Python 3.10 or newer"
+    python3 -m venv .venv || die "python3 -m venv failed: install the python3-venv package"
+    .venv/bin/pip install --quiet --disable-pip-version-check -r "$req"
+    touch .venv/.installed
   fi
 fi

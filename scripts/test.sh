@@ -62,6 +62,7 @@ stage "wasm browser tests (wasm-bindgen-test in headless Chromium)" wasm_browser
 stage "release web build into dist/" trunk build --release
 stage "command-line program for the e2e tests" cargo build --bin dialogue-kit
 stage "end-to-end tests (node --test tests/e2e/)" e2e_tests
+stage "ranking engine against pref_voting (Python)" .venv/bin/python tests/crosscheck/pref_voting_check.py
 
 total=$((SECONDS - start))
 echo
