@@ -212,6 +212,14 @@ test("a table reads 6 members' codes, adopts their consensus and hands it over",
   const shown = await page.locator('.consensus ol li').evaluateAll((els) => els.map((e) => e.dataset.option));
   assert.deepEqual(shown, kemeny);
 
+  // The facilitator decides about the member of another table: counted once included.
+  const strangerBox = page.locator('tr[data-member="00000000000000f9"] input[type=checkbox]');
+  assert.equal(await strangerBox.isChecked(), false);
+  await strangerBox.tap();
+  await page.locator('.consensus h4', { hasText: '7 members' }).waitFor();
+  await strangerBox.tap();
+  await page.locator('.consensus h4', { hasText: '6 members' }).waitFor();
+
   // Adopt it, then export the table's record and read it back with the CLI.
   await page.locator('[data-action=adopt]').tap();
   assert.deepEqual(await domOrder(page), kemeny);
