@@ -135,6 +135,7 @@ async fn an_unanswered_question_offers_skip_and_an_answered_one_next() {
             onanswer: Callback::noop(),
             onnext: Callback::noop(),
             onback: Callback::noop(),
+            unit: AttrValue::from("Question"),
             children: yew::Html::default(),
         };
         yew::Renderer::<QuestionScreen>::with_root_and_props(div.clone(), props).render();

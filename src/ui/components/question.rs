@@ -30,6 +30,9 @@ pub struct QuestionProps {
     pub onanswer: Callback<Option<Answer>>,
     pub onnext: Callback<()>,
     pub onback: Callback<()>,
+    /// What one step is called: "Question" for a participant, "Worksheet" for a table.
+    #[prop_or(AttrValue::Static("Question"))]
+    pub unit: AttrValue,
     /// Shown under the input (the table's members' ballots for an ordering worksheet).
     #[prop_or_default]
     pub children: Html,
@@ -75,11 +78,11 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     html! {
         <section class="screen question" data-question={q.id.to_string()} data-kind={q.kind.name()}>
             <p class="where">{ &props.session_label }</p>
-            <div class="progress" role="progressbar" aria-label="Questions in this session"
+            <div class="progress" role="progressbar" aria-label={format!("{}s in this session", props.unit)}
                 aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={n.to_string()}>
                 <div class="bar" style={format!("width: {}%", (n * 100).checked_div(total).unwrap_or(0))}></div>
             </div>
-            <p class="step">{ format!("Question {n} of {total}") }</p>
+            <p class="step">{ format!("{} {n} of {total}", props.unit) }</p>
             <fieldset class="ask">
                 <legend>
                     <h2 tabindex="-1" ref={heading}>{ q.text.get(lang) }</h2>

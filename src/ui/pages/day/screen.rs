@@ -172,6 +172,7 @@ pub fn Day(props: &DayProps) -> Html {
                     <QuestionScreen question={Rc::new(q.clone())} answer={answers.get(&q.id).cloned()}
                         lang={lang.clone()} session_label={session_label(session)}
                         step={flow::step_of(def, kind, answers, session, question)}
+                        unit={if kind == RecordKind::Table { "Worksheet" } else { "Question" }}
                         onanswer={onanswer.clone()} onnext={next.clone()} onback={back.clone()}>
                         if kind == RecordKind::Table && matches!(q.kind, Kind::Ordering { .. })
                             && def.ballots_for(&q.id).next().is_some() {
