@@ -23,5 +23,7 @@ pub mod progress;
 pub mod qr;
 pub mod ranking;
 pub mod record;
+#[cfg(test)]
+pub mod testkit;
 pub mod text;
 pub mod time;

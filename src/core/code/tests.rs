@@ -16,20 +16,7 @@ fn day() -> Definition {
     parse_definition(crate::DEFAULT_DAY).expect("the default day parses")
 }
 
-/// A small deterministic generator, so that proptest's seeds drive everything below.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use crate::core::testkit::Rng;
 
 /// A random valid answer to `q` (with free text when `text` is set).
 fn random_answer(q: &Question, rng: &mut Rng, text: bool) -> Option<Answer> {
@@ -112,7 +99,7 @@ fn random_answer(q: &Question, rng: &mut Rng, text: bool) -> Option<Answer> {
 /// A record with each question answered with probability `density` percent.
 fn random_record(def: &Definition, seed: u64, density: usize, text: bool) -> Record {
     let mut rng = Rng(seed | 1);
-    let respondent = crate::core::hash::hex(&rng.next().to_be_bytes());
+    let respondent = crate::core::hash::hex(&rng.next_u64().to_be_bytes());
     let mut r = Record::new(def, "pt-2020-10", 1 + rng.below(40) as u32, &respondent, "en", 1_602_322_200);
     r.updated_at = time::format_rfc3339(1_602_322_200 + rng.below(30_000) as u64);
     for (_, q) in def.questions() {

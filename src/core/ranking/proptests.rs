@@ -12,25 +12,7 @@ use super::report::rank;
 use super::schulze::schulze;
 use super::scoring::{borda, mean_rank, plurality};
 
-/// A small deterministic generator, so that proptest's seeds drive everything below.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            v.swap(i, self.below(i + 1));
-        }
-    }
-}
+use crate::core::testkit::Rng;
 
 /// A random profile over `n` options: each ballot a random order, cut to its top k, with
 /// neighbouring options merged into tied tiers now and then.
