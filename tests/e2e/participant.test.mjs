@@ -223,6 +223,7 @@ test('start over asks first and warns about answers never handed over', async (t
   await page.locator('section.question input[type=radio]').first().locator('xpath=..').tap();
   await tapAction(page, 'start-over');
   await page.locator('[data-warning=unexported]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'start-over-title', 'the dialog takes the focus');
   await shot(page, 'participant-start-over-360');
   await tapAction(page, 'cancel');
   assert.equal(await page.locator('section.question input:checked').count(), 1, 'cancel keeps the answer');

@@ -13,6 +13,16 @@ pub struct StartOverProps {
 #[component]
 pub fn StartOver(props: &StartOverProps) -> Html {
     let open = use_state(|| false);
+    let title = use_node_ref();
+    {
+        // Move the focus into the dialog when it opens, so it is read out and in view.
+        let title = title.clone();
+        use_effect_with(*open, move |open| {
+            if let Some(h) = title.cast::<web_sys::HtmlElement>().filter(|_| *open) {
+                let _ = h.focus();
+            }
+        });
+    }
     let show = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(true))
@@ -33,7 +43,7 @@ pub fn StartOver(props: &StartOverProps) -> Html {
     }
     html! {
         <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="start-over-title">
-            <h2 id="start-over-title">{ "Start over?" }</h2>
+            <h2 id="start-over-title" tabindex="-1" ref={title}>{ "Start over?" }</h2>
             <p>{ "This deletes all your answers on this device." }</p>
             if props.unexported {
                 <p class="warning" data-warning="unexported">
