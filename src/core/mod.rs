@@ -12,6 +12,7 @@ pub mod code;
 pub mod condition;
 pub mod countries;
 pub mod crc;
+pub mod dataset;
 pub mod definition;
 pub mod flow;
 pub mod group_orders;
@@ -23,6 +24,7 @@ pub mod progress;
 pub mod qr;
 pub mod ranking;
 pub mod record;
+pub mod tally;
 #[cfg(test)]
 pub mod testkit;
 pub mod text;

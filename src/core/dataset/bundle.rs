@@ -1,0 +1,164 @@
+//! The result bundle: a whole [`Dataset`] as one JSON file, to hand from a facilitator to a
+//! partner and from partners to a coordinator, and to import again anywhere.
+//!
+//! # Format (version 1)
+//!
+//! ```json
+//! {
+//!   "format": "dialogue-kit/bundle",
+//!   "format_version": 1,
+//!   "questionnaire": {"id": "wti-future-of-the-internet", "version": "1.0.0", "hash": "sha256:9ad1…"},
+//!   "records": [
+//!     {"record": { …a record file… }, "sources": ["pasted text", "table-7.json"]}
+//!   ],
+//!   "log": [
+//!     {"kind": "participant", "respondent": "3f9c0a51d2e47b68", "updated_at": "2020-10-10T15:02:41Z",
+//!      "digest": "sha256:…", "sources": ["chat.txt"]}
+//!   ]
+//! }
+//! ```
+//!
+//! - `records`: one per (kind, respondent), sorted by kind (`participant` first) then respondent;
+//!   each record is a record file (`docs/record-format.md`) with the sorted, deduplicated list of
+//!   where its copies came from (file names, or `pasted text`).
+//! - `log`: every version of a record that a newer one replaced (the later `updated_at` wins; at
+//!   equal times the larger digest), sorted by kind, respondent and digest. `digest` is `sha256:`
+//!   and the hex SHA-256 of the replaced record's canonical JSON (keys sorted, no white space).
+//!   Each entry must name a respondent of `records` and rank below its record.
+//!
+//! The bundle holds no times of import and no counts, so the same imports in any order,
+//! grouping or number of repeats give the same bytes; importing a bundle into an empty dataset
+//! gives the same bundle back. Readers refuse a newer `format_version`, saying which.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{Dataset, ImportReport, Key, Superseded, key_of, rank};
+use crate::core::definition::Definition;
+use crate::core::record::{self, QuestionnaireRef, Record};
+
+/// The `format` value that marks a result bundle.
+pub const FORMAT: &str = "dialogue-kit/bundle";
+/// The newest bundle format this build reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+#[derive(Serialize)]
+struct BundleOut<'a> {
+    format: &'static str,
+    format_version: u64,
+    questionnaire: &'a QuestionnaireRef,
+    records: Vec<EntryOut<'a>>,
+    log: Vec<&'a Superseded>,
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    record: &'a Record,
+    sources: &'a BTreeSet<String>,
+}
+
+#[derive(Deserialize)]
+struct BundleIn {
+    questionnaire: QuestionnaireRef,
+    records: Vec<EntryIn>,
+    log: Vec<Superseded>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryIn {
+    record: Value,
+    sources: BTreeSet<String>,
+}
+
+impl Dataset {
+    /// The dataset as a result bundle: pretty JSON, the same bytes for the same records.
+    pub fn to_bundle_json(&self) -> String {
+        let out = BundleOut {
+            format: FORMAT,
+            format_version: FORMAT_VERSION,
+            questionnaire: &self.questionnaire,
+            records: self
+                .records
+                .values()
+                .map(|e| EntryOut { record: &e.record, sources: &e.sources })
+                .collect(),
+            log: self.log.values().collect(),
+        };
+        let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Merges a bundle (already parsed as JSON, with the bundle `format`).
+    pub(super) fn import_bundle(
+        &mut self,
+        def: &Definition,
+        source: &str,
+        value: Value,
+        report: &mut ImportReport,
+    ) {
+        match value.get("format_version").and_then(Value::as_u64) {
+            Some(FORMAT_VERSION) => {}
+            Some(n) if n > FORMAT_VERSION => {
+                return report.reject(
+                    source,
+                    format!(
+                        "this bundle uses format version {n}; this app reads version {FORMAT_VERSION}: \
+                         open it with a newer dialogue-kit"
+                    ),
+                );
+            }
+            _ => return report.reject(source, "the bundle's format_version is missing or not a number"),
+        }
+        let bundle: BundleIn = match serde_json::from_value(value) {
+            Ok(b) => b,
+            Err(e) => return report.reject(source, format!("damaged bundle: {e}")),
+        };
+        if bundle.questionnaire.hash != def.hash {
+            return report.reject(
+                source,
+                format!(
+                    "this bundle holds answers to another questionnaire or version ({} version {}), \
+                     not {} version {}",
+                    bundle.questionnaire.id, bundle.questionnaire.version, def.id, def.version
+                ),
+            );
+        }
+        // The largest version of each respondent this bundle brings in.
+        let mut brought: BTreeMap<Key, (u64, String)> = BTreeMap::new();
+        for (i, entry) in bundle.records.into_iter().enumerate() {
+            let checked = Record::from_json(&entry.record.to_string())
+                .map_err(|e| e.0)
+                .and_then(|r| self.check(def, r));
+            match checked {
+                Ok(r) => {
+                    let key = key_of(r.kind, &r.respondent);
+                    let r_rank = rank(&r.updated_at, &super::digest(&r));
+                    if brought.get(&key).is_none_or(|held| *held < r_rank) {
+                        brought.insert(key, r_rank);
+                    }
+                    self.offer(r, entry.sources, report);
+                }
+                Err(reason) => report.reject(format!("{source}: record {}", i + 1), reason),
+            }
+        }
+        for (i, s) in bundle.log.into_iter().enumerate() {
+            let fits = record::is_valid_respondent(&s.respondent)
+                && crate::core::time::parse_rfc3339(&s.updated_at).is_some()
+                && brought
+                    .get(&key_of(s.kind, &s.respondent))
+                    .is_some_and(|r_rank| rank(&s.updated_at, &s.digest) < *r_rank);
+            if fits {
+                self.supersede(s);
+            } else {
+                report.reject(
+                    format!("{source}: log entry {}", i + 1),
+                    "its respondent's record was not imported, or it is newer than that record",
+                );
+            }
+        }
+    }
+}

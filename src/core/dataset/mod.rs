@@ -1,0 +1,345 @@
+//! A dataset: the records a facilitator, partner or coordinator has gathered, where each came
+//! from, and which versions were replaced by newer ones. It is what results are computed from.
+//!
+//! Anything handed over can be imported: a record file, a result bundle (another dataset,
+//! exported; see [`bundle`]) or any text holding share codes (a whole chat transcript). Each
+//! record found is *accepted* (a respondent not seen yet), a *duplicate* (the same respondent,
+//! kind and content: counted once, its sources merged), a *conflict* (the same respondent and
+//! kind, other content) or *rejected* with a reason. Nothing already imported is changed by a
+//! rejected record, and a bundle or file that cannot be read as a whole changes nothing.
+//!
+//! Of two versions of a record, the one with the later `updated_at` is kept; at equal times,
+//! the one whose canonical JSON has the larger SHA-256 digest (a content comparison, so that
+//! the outcome never depends on the order of imports). The replaced version is listed in the
+//! dataset's log of superseded versions. Merging is therefore a join: the kept record for a
+//! respondent is the largest version ever seen, the sources of a version are the union of
+//! where its copies came from, and the log is the set of every other version seen. Importing
+//! the same things in any order, grouping or number of times gives the same bundle, byte for
+//! byte.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::ballots::extract_codes;
+use super::code::{self, PREFIX};
+use super::definition::Definition;
+use super::hash;
+use super::record::{self, QuestionnaireRef, Record, RecordKind};
+use super::time;
+
+pub mod bundle;
+
+/// A text larger than this is refused before it is read.
+pub const MAX_IMPORT_BYTES: usize = 100 * 1024 * 1024;
+
+/// Records are kept in (kind, respondent) order: participants first, then tables.
+type Key = (u8, String);
+
+fn kind_rank(kind: RecordKind) -> u8 {
+    match kind {
+        RecordKind::Participant => 0,
+        RecordKind::Table => 1,
+    }
+}
+
+fn key_of(kind: RecordKind, respondent: &str) -> Key {
+    (kind_rank(kind), respondent.to_string())
+}
+
+/// `sha256:` and the digest of a record's canonical JSON (keys sorted, no white space).
+pub fn digest(record: &Record) -> String {
+    hash::content_hash(&serde_json::to_value(record).unwrap_or_default())
+}
+
+/// What decides which of two versions is kept: the later `updated_at`, then the larger digest.
+fn rank(updated_at: &str, digest: &str) -> (u64, String) {
+    (time::parse_rfc3339(updated_at).unwrap_or(0), digest.to_string())
+}
+
+/// A record in the dataset with where its copies came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub record: Record,
+    /// See [`digest`].
+    pub digest: String,
+    /// File names, or `pasted text`.
+    pub sources: BTreeSet<String>,
+}
+
+/// A version of a record that another version of the same respondent's record replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Superseded {
+    pub kind: RecordKind,
+    pub respondent: String,
+    pub updated_at: String,
+    pub digest: String,
+    pub sources: BTreeSet<String>,
+}
+
+/// Two versions of one respondent's record met during an import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub kind: RecordKind,
+    pub respondent: String,
+    /// `updated_at` of the version kept.
+    pub kept: String,
+    /// `updated_at` of the version set aside (listed in the log).
+    pub dropped: String,
+    /// The imported version replaced the one the dataset held.
+    pub replaced: bool,
+}
+
+/// Something that could not be imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    /// The file, code (its first characters) or bundle record concerned.
+    pub what: String,
+    pub reason: String,
+}
+
+/// What happened to one imported text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Records of respondents not seen before.
+    pub accepted: usize,
+    /// Records already held, with the same content (counted once).
+    pub duplicates: usize,
+    /// Another version of a record already held.
+    pub conflicts: Vec<Conflict>,
+    pub rejected: Vec<Rejection>,
+}
+
+impl ImportReport {
+    fn reject(&mut self, what: impl Into<String>, reason: impl Into<String>) {
+        self.rejected.push(Rejection { what: what.into(), reason: reason.into() });
+    }
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} accepted, {} duplicate, {} conflict, {} rejected",
+            self.accepted,
+            self.duplicates,
+            self.conflicts.len(),
+            self.rejected.len()
+        )?;
+        for r in &self.rejected {
+            write!(f, "\n{}: {}", r.what, r.reason)?;
+        }
+        Ok(())
+    }
+}
+
+/// The records gathered for one questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dataset {
+    /// The questionnaire every record answers.
+    pub questionnaire: QuestionnaireRef,
+    /// When set, records of other events are rejected.
+    pub event_filter: Option<String>,
+    records: BTreeMap<Key, Entry>,
+    log: BTreeMap<(Key, String), Superseded>,
+}
+
+impl Dataset {
+    /// An empty dataset for `def`.
+    pub fn new(def: &Definition) -> Dataset {
+        Dataset {
+            questionnaire: QuestionnaireRef {
+                id: def.id.clone(),
+                version: def.version.clone(),
+                hash: def.hash.clone(),
+            },
+            event_filter: None,
+            records: BTreeMap::new(),
+            log: BTreeMap::new(),
+        }
+    }
+
+    /// The records kept, sorted by kind (participants first) and respondent.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.records.values()
+    }
+
+    /// The versions replaced by newer ones, sorted by kind, respondent and digest.
+    pub fn superseded(&self) -> impl Iterator<Item = &Superseded> {
+        self.log.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Imports a file's bytes: see [`Dataset::import_text`]; refuses what is not UTF-8.
+    pub fn import_bytes(&mut self, def: &Definition, source: &str, bytes: &[u8]) -> ImportReport {
+        let mut report = ImportReport::default();
+        if let Some(reason) = too_big(bytes.len()) {
+            report.reject(source, reason);
+            return report;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.import_text(def, source, text),
+            Err(_) => {
+                report.reject(source, "not UTF-8 text: not a record file, bundle or chat transcript");
+                report
+            }
+        }
+    }
+
+    /// Imports a record file, a result bundle or any text holding share codes.
+    pub fn import_text(&mut self, def: &Definition, source: &str, text: &str) -> ImportReport {
+        let mut report = ImportReport::default();
+        if let Some(reason) = too_big(text.len()) {
+            report.reject(source, reason);
+            return report;
+        }
+        if def.hash != self.questionnaire.hash {
+            report.reject(
+                source,
+                format!(
+                    "this dataset holds answers to {} version {}, not {} version {}",
+                    self.questionnaire.id, self.questionnaire.version, def.id, def.version
+                ),
+            );
+            return report;
+        }
+        let body = text.trim_start_matches('\u{feff}').trim_start();
+        if body.starts_with('{') {
+            let json_problem = match serde_json::from_str::<serde_json::Value>(body) {
+                Ok(value) => match value.get("format").and_then(serde_json::Value::as_str) {
+                    Some(record::FORMAT) => {
+                        self.import_record_file(def, source, text, &mut report);
+                        return report;
+                    }
+                    Some(bundle::FORMAT) => {
+                        self.import_bundle(def, source, value, &mut report);
+                        return report;
+                    }
+                    _ => format!(
+                        "not a record file or result bundle (no \"format\": \"{}\" or \"{}\")",
+                        record::FORMAT,
+                        bundle::FORMAT
+                    ),
+                },
+                Err(e) => format!("not a record file or result bundle: not valid JSON ({e})"),
+            };
+            // A chat saved as JSON still holds codes.
+            if extract_codes(text).is_empty() {
+                report.reject(source, json_problem);
+                return report;
+            }
+        }
+        self.import_codes(def, source, text, &mut report);
+        report
+    }
+
+    fn import_record_file(&mut self, def: &Definition, source: &str, text: &str, report: &mut ImportReport) {
+        match Record::from_json(text).map_err(|e| e.0).and_then(|r| self.check(def, r)) {
+            Ok(r) => self.offer(r, BTreeSet::from([source.to_string()]), report),
+            Err(reason) => report.reject(source, reason),
+        }
+    }
+
+    fn import_codes(&mut self, def: &Definition, source: &str, text: &str, report: &mut ImportReport) {
+        let codes = extract_codes(text);
+        if codes.is_empty() {
+            report
+                .reject(source, format!("no record, bundle or share code found (codes start with {PREFIX})"));
+        }
+        for c in codes {
+            let what = format!("{source}: {}…", c.chars().take(12).collect::<String>());
+            match code::decode(&c, def).map_err(|e| e.to_string()).and_then(|r| self.check(def, r)) {
+                Ok(r) => self.offer(r, BTreeSet::from([source.to_string()]), report),
+                Err(reason) => report.reject(what, reason),
+            }
+        }
+    }
+
+    /// Whether a readable record belongs in this dataset.
+    fn check(&self, def: &Definition, r: Record) -> Result<Record, String> {
+        if r.questionnaire.hash != def.hash {
+            return Err(format!(
+                "made for another questionnaire or version ({} version {}), not {} version {}",
+                r.questionnaire.id, r.questionnaire.version, def.id, def.version
+            ));
+        }
+        if let Some(event) = &self.event_filter
+            && &r.event != event
+        {
+            return Err(format!("from event '{}', not '{event}'", r.event));
+        }
+        let problems = r.check_against(def);
+        if !problems.is_empty() {
+            return Err(format!("an answer does not fit the questionnaire: {}", problems.join("; ")));
+        }
+        Ok(r)
+    }
+
+    /// Merges a checked record: the larger of two versions is kept, the other is logged.
+    fn offer(&mut self, record: Record, sources: BTreeSet<String>, report: &mut ImportReport) {
+        let digest = digest(&record);
+        let key = key_of(record.kind, &record.respondent);
+        let Some(held) = self.records.get_mut(&key) else {
+            self.records.insert(key, Entry { record, digest, sources });
+            report.accepted += 1;
+            return;
+        };
+        if held.digest == digest {
+            held.sources.extend(sources);
+            report.duplicates += 1;
+            return;
+        }
+        let new = Entry { record, digest, sources };
+        let replaced =
+            rank(&new.record.updated_at, &new.digest) > rank(&held.record.updated_at, &held.digest);
+        let dropped = if replaced { std::mem::replace(held, new) } else { new };
+        let kept = &held.record.updated_at;
+        report.conflicts.push(Conflict {
+            kind: dropped.record.kind,
+            respondent: dropped.record.respondent.clone(),
+            kept: kept.clone(),
+            dropped: dropped.record.updated_at.clone(),
+            replaced,
+        });
+        self.supersede(Superseded {
+            kind: dropped.record.kind,
+            respondent: dropped.record.respondent,
+            updated_at: dropped.record.updated_at,
+            digest: dropped.digest,
+            sources: dropped.sources,
+        });
+    }
+
+    fn supersede(&mut self, s: Superseded) {
+        let key = (key_of(s.kind, &s.respondent), s.digest.clone());
+        match self.log.get_mut(&key) {
+            Some(held) => held.sources.extend(s.sources),
+            None => {
+                self.log.insert(key, s);
+            }
+        }
+    }
+}
+
+/// Why a text of `len` bytes is refused unread, if it is.
+fn too_big(len: usize) -> Option<String> {
+    (len > MAX_IMPORT_BYTES).then(|| {
+        format!(
+            "it is {} MB, more than the {} MB read at once: split it",
+            len.div_ceil(1024 * 1024),
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,109 @@
+//! Property test: the JSON of tallies, breakdowns and before / after is byte-identical whatever
+//! the order of the records (random answers to the whole default day).
+
+use proptest::prelude::*;
+
+use super::{breakdown, change, tally};
+use crate::core::answers::{self, Answer, Cell};
+use crate::core::countries::COUNTRIES;
+use crate::core::definition::{Definition, Kind, Question, RecordKind};
+use crate::core::parse::parse_definition;
+use crate::core::record::Record;
+use crate::core::testkit::Rng;
+
+/// A random answer to `q` (one that fits it), or `None` (skipped) now and then.
+fn answer(q: &Question, rng: &mut Rng) -> Option<Answer> {
+    if rng.below(5) == 0 {
+        return None;
+    }
+    let pick = |rng: &mut Rng, ids: &[crate::core::text::OptionId], nco: bool| {
+        let i = rng.below(ids.len() + usize::from(nco));
+        ids.get(i).map_or(Answer::NoClearOpinion, |o| Answer::Option(o.clone()))
+    };
+    let a = match &q.kind {
+        Kind::SingleChoice { .. } | Kind::YesNo { .. } | Kind::Scale { .. } => {
+            pick(rng, &q.kind.option_ids(), q.kind.offers_no_clear_opinion())
+        }
+        Kind::MultipleChoice { options, max } => {
+            let mut ids: Vec<_> = options.iter().map(|o| o.id.clone()).collect();
+            rng.shuffle(&mut ids);
+            ids.truncate(1 + rng.below(max.map_or(ids.len(), |m| m as usize)));
+            ids.sort_by_key(|id| options.iter().position(|o| &o.id == id));
+            Answer::Options(ids)
+        }
+        Kind::Grid { items, scale } => {
+            let mut cells = std::collections::BTreeMap::new();
+            for item in items {
+                let i = rng.below(1 + scale.points.len() + usize::from(scale.no_clear_opinion.is_some()));
+                if i == 0 {
+                    continue; // this item skipped
+                }
+                let cell =
+                    scale.points.get(i - 1).map_or(Cell::NoClearOpinion, |p| Cell::Option(p.id.clone()));
+                cells.insert(item.id.clone(), cell);
+            }
+            Answer::Grid(cells)
+        }
+        Kind::Numeric { max, .. } => Answer::Number(rng.below(*max as usize + 1) as u32),
+        Kind::Text { .. } => Answer::Text("some text".into()),
+        Kind::Ordering { options, top } => {
+            let mut ids: Vec<_> = options.iter().map(|o| o.id.clone()).collect();
+            rng.shuffle(&mut ids);
+            if let Some(k) = top {
+                ids.truncate(1 + rng.below(*k as usize));
+            }
+            Answer::Order(ids)
+        }
+        // A few countries, so that groups have several members.
+        Kind::Country => Answer::Country(COUNTRIES[rng.below(12) * 16].code.into()),
+        Kind::List { .. } => Answer::List(vec!["entry".into()]),
+    };
+    answers::check(q, &a).is_ok().then_some(a)
+}
+
+fn random_records(def: &Definition, seed: u64, n: usize) -> Vec<Record> {
+    let mut rng = Rng(seed | 1);
+    (0..n)
+        .map(|i| {
+            let table = 1 + rng.below(4) as u32;
+            let mut r = Record::new(def, "ev", table, &format!("{i:016x}"), "en", 1_700_000_000);
+            for (_, q) in def.items(RecordKind::Participant) {
+                if let Some(a) = answer(q, &mut rng) {
+                    r.answers.insert(q.id.clone(), a);
+                }
+            }
+            r
+        })
+        .collect()
+}
+
+/// Everything this module computes on `records`, as JSON.
+fn all_json(def: &Definition, records: &[Record]) -> Vec<String> {
+    let mut out = vec![serde_json::to_string(&tally(def, records)).unwrap_or_default()];
+    for (by, q) in [
+        ("age_band", "ai_domains"),
+        ("regional_group", "ai_policy_understanding"),
+        ("table", "data_models_ranking"),
+    ] {
+        let b = breakdown(def, records, by, &q.into()).map_err(|e| e.to_string());
+        out.push(serde_json::to_string(&b.ok()).unwrap_or_default());
+    }
+    let c = change(def, records, &"knowledge_start".into(), &"knowledge_end".into()).ok();
+    out.push(serde_json::to_string(&c).unwrap_or_default());
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    #[test]
+    fn record_order_does_not_change_the_json(seed in any::<u64>(), n in 0usize..25, shuffle in any::<u64>()) {
+        let def = parse_definition(crate::DEFAULT_DAY).unwrap();
+        let records = random_records(&def, seed, n);
+        let mut shuffled = records.clone();
+        Rng(shuffle | 1).shuffle(&mut shuffled);
+        let before = all_json(&def, &records);
+        prop_assert!(before.iter().all(|j| j != "null" && !j.is_empty()), "every result computes");
+        prop_assert_eq!(before, all_json(&def, &shuffled));
+    }
+}
