@@ -14,12 +14,13 @@
 use std::process::ExitCode;
 
 use dialogue_kit::DEFAULT_DAY;
+use dialogue_kit::core::dataset::Dataset;
 use dialogue_kit::core::definition::Definition;
 use dialogue_kit::core::parse::parse_definition;
 use dialogue_kit::core::preflib;
 use dialogue_kit::core::ranking::report;
 use dialogue_kit::core::record::Record;
-use dialogue_kit::core::{ballots, code, group_orders};
+use dialogue_kit::core::{code, group_orders};
 
 const USAGE: &str = "\
 usage:
@@ -160,27 +161,23 @@ fn rank(path: &str) -> Result<String, String> {
     report::rank(&profile).to_json().map_err(|e| format!("cannot write the report: {e}"))
 }
 
-/// Reads table records (files) and codes (in text files) for `rank`.
+/// Reads table records (files, bundles, texts of codes) for `rank` through the same import as the
+/// results: a table that sent the same record twice counts once, the latest version wins.
 fn read_records(files: &[String], def: &Definition) -> Result<Vec<Record>, String> {
-    let mut records = Vec::new();
+    let mut data = Dataset::new(def);
     for f in files {
-        let text = read(f)?;
-        if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
-            records.push(Record::from_json(&text).map_err(|e| format!("{f}: {e}"))?);
-            continue;
-        }
-        let codes = ballots::extract_codes(&text);
-        if codes.is_empty() {
+        let report =
+            data.import_bytes(def, f, &std::fs::read(f).map_err(|e| format!("cannot read {f}: {e}"))?);
+        if !report.rejected.is_empty() {
+            let reasons: Vec<String> =
+                report.rejected.iter().map(|r| format!("{}: {}", r.what, r.reason)).collect();
             return Err(format!(
-                "{f}: not a PrefLib file (.soc, .soi, .toc, .toi), a table record, or a text holding codes ({}…)",
-                code::PREFIX
+                "{f}: not a PrefLib file (.soc, .soi, .toc, .toi), and not usable as table records or codes:\n  {}",
+                reasons.join("\n  ")
             ));
         }
-        for c in codes {
-            records.push(code::decode(&c, def).map_err(|e| format!("{f}: {e}"))?);
-        }
     }
-    Ok(records)
+    Ok(data.entries().map(|e| e.record.clone()).collect())
 }
 
 fn rank_tables(

@@ -182,7 +182,7 @@ impl Kind {
 impl Definition {
     /// Every participant question of the day, in order, with its session.
     pub fn questions(&self) -> impl Iterator<Item = (&Session, &Question)> {
-        self.sessions.iter().flat_map(|s| s.questions.iter().map(move |q| (s, q)))
+        self.items(RecordKind::Participant)
     }
 
     /// The questions (participant) or worksheets (table) of the day, in order, with their session.
@@ -197,12 +197,12 @@ impl Definition {
 
     /// The participant question with this id.
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {
-        self.questions().map(|(_, q)| q).find(|q| &q.id == id)
+        self.item(RecordKind::Participant, id)
     }
 
     /// The table worksheet with this id.
     pub fn worksheet(&self, id: &QuestionId) -> Option<&Question> {
-        self.sessions.iter().flat_map(|s| s.worksheets.iter()).find(|q| &q.id == id)
+        self.item(RecordKind::Table, id)
     }
 
     /// The participant questions whose answers are ballots for `worksheet`.

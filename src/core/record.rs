@@ -91,7 +91,12 @@ impl Record {
         language: &str,
         now: u64,
     ) -> Record {
-        Record { kind: RecordKind::Table, ..Record::new(def, event, table, respondent, language, now) }
+        Record::new(def, event, table, respondent, language, now).with_kind(RecordKind::Table)
+    }
+
+    /// The same record, made by a participant or a table.
+    pub fn with_kind(self, kind: RecordKind) -> Record {
+        Record { kind, ..self }
     }
 
     /// A new, empty participant record.

@@ -138,10 +138,8 @@ impl Reducible for ParticipantState {
             Action::Exported => s.progress.exported_at = Some(s.progress.record.updated_at.clone()),
             Action::StartOver { respondent, now } => {
                 let old = &s.progress.record;
-                let fresh = Record {
-                    kind: old.kind,
-                    ..Record::new(&s.def, &old.event, old.table, &respondent, &old.language, now)
-                };
+                let fresh = Record::new(&s.def, &old.event, old.table, &respondent, &old.language, now)
+                    .with_kind(old.kind);
                 s.progress = ParticipantState::new(s.def.clone(), None, fresh).progress;
                 s.notes.clear();
             }

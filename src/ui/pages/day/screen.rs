@@ -58,17 +58,15 @@ pub fn Day(props: &DayProps) -> Html {
                 None
             });
             let lang = link.language.clone().unwrap_or_else(|| "en".into());
-            let fresh = Record {
-                kind,
-                ..Record::new(
-                    &def,
-                    &link.event,
-                    link.table,
-                    &browser::random_respondent(),
-                    &lang,
-                    browser::now(),
-                )
-            };
+            let fresh = Record::new(
+                &def,
+                &link.event,
+                link.table,
+                &browser::random_respondent(),
+                &lang,
+                browser::now(),
+            )
+            .with_kind(kind);
             ParticipantState::new(def, saved, fresh)
         })
     };
