@@ -50,19 +50,28 @@ e2e_tests() {
   node --test "${files[@]}"
 }
 
+tally_crosscheck() {
+  # cargo rebuilds the release CLI only when it is missing or older than the sources.
+  echo "+ cargo build --release --bin dialogue-kit"
+  cargo build --release --bin dialogue-kit
+  echo "+ .venv/bin/python tests/crosscheck/tally_check.py"
+  .venv/bin/python tests/crosscheck/tally_check.py
+}
+
 stage "setup (tools, npm packages, Chromium)" bash scripts/setup.sh --browser
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 
 stage "format check" cargo fmt --all -- --check
 stage "clippy (native, all targets)" cargo clippy --all-targets -- -D warnings
-stage "clippy (web app and browser tests)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test bench_web -- -D warnings
+stage "clippy (web app and browser tests)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test bench_web --test bench_results_web -- -D warnings
 stage "native tests (unit, property, CLI)" cargo test
 stage "wasm browser tests (wasm-bindgen-test in headless Chromium)" wasm_browser_tests
-stage "release web build into dist/" trunk build --release
+stage "release web build into dist/" bash scripts/build.sh
 stage "command-line program for the e2e tests" cargo build --bin dialogue-kit
 stage "end-to-end tests (node --test tests/e2e/)" e2e_tests
 stage "ranking engine against pref_voting (Python)" .venv/bin/python tests/crosscheck/pref_voting_check.py
+stage "tallies against pandas and DuckDB (Python)" tally_crosscheck
 
 total=$((SECONDS - start))
 echo

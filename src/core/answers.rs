@@ -77,7 +77,7 @@ pub fn check(question: &Question, answer: &Answer) -> Result<(), Misfit> {
         }
         (_, Answer::NoClearOpinion) => misfit("this question does not offer 'no clear opinion'"),
         (Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. }, Answer::Option(o)) => {
-            known(kind.option_ids().contains(o), o)
+            known(kind.has_option(o), o)
         }
         (Kind::MultipleChoice { options, max }, Answer::Options(chosen)) => {
             if chosen.is_empty() {
@@ -191,6 +191,7 @@ mod tests {
             show_if: None,
             profile: None,
             ballot_for: None,
+            repeats: None,
         }
     }
 

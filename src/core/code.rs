@@ -70,8 +70,39 @@ fn damaged<T>(why: &str) -> Result<T, CodeError> {
 /// Packs a record into a share code. Answers to hidden questions should already be left out
 /// (see [`Record::for_export`]); every answer must fit its question.
 pub fn encode(record: &Record, def: &Definition) -> Result<String, CodeError> {
+    let body = body(record, def)?;
+    Ok(wrap(&body, true))
+}
+
+/// Like [`encode`], but never compressed: quicker to make and to read, a little longer. Result
+/// bundles hold their records this way; [`decode`] reads both.
+pub fn encode_plain(record: &Record, def: &Definition) -> Result<String, CodeError> {
+    Ok(wrap(&body(record, def)?, false))
+}
+
+/// The code of a body: its packing byte, the body (deflated when asked and shorter), the
+/// CRC-32, all in URL-safe base64 after the prefix.
+fn wrap(body: &[u8], compress: bool) -> String {
+    let deflated = if compress { miniz_oxide::deflate::compress_to_vec(body, 10) } else { Vec::new() };
+    let mut bytes = Vec::with_capacity(body.len() + 5);
+    if compress && deflated.len() < body.len() {
+        bytes.push(1);
+        bytes.extend_from_slice(&deflated);
+    } else {
+        bytes.push(0);
+        bytes.extend_from_slice(body);
+    }
+    let crc = checksum(&bytes);
+    bytes.extend_from_slice(&crc.to_be_bytes());
+    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(&bytes))
+}
+
+/// The record packed against the definition, before compression: the canonical binary form
+/// of a record (the same record always gives the same bytes), also what the dataset's digests
+/// are taken of. Fails as [`encode`] does.
+pub fn body(record: &Record, def: &Definition) -> Result<Vec<u8>, CodeError> {
     let bad = |m: String| CodeError::Unpackable(m);
-    let mut body = Vec::new();
+    let mut body = Vec::with_capacity(64);
     body.extend_from_slice(&def.fingerprint());
     body.push(match record.kind {
         RecordKind::Participant => 0,
@@ -93,31 +124,21 @@ pub fn encode(record: &Record, def: &Definition) -> Result<String, CodeError> {
         body.extend_from_slice(s.as_bytes());
     }
     let mut bits = BitWriter::default();
-    let questions = record::questions_for(def, record.kind);
-    for (qid, a) in &record.answers {
-        let q = questions
-            .iter()
-            .find(|q| &q.id == qid)
-            .ok_or_else(|| bad(format!("'{qid}' is not a question")))?;
-        answers::check(q, a).map_err(|e| bad(format!("'{qid}': {e}")))?;
+    let mut packed = 0;
+    for q in def.items(record.kind).map(|(_, q)| q) {
+        let a = record.answers.get(&q.id);
+        if let Some(a) = a {
+            answers::check(q, a).map_err(|e| bad(format!("'{}': {e}", q.id)))?;
+            packed += 1;
+        }
+        pack(&mut bits, q, a);
     }
-    for q in &questions {
-        pack(&mut bits, q, record.answers.get(&q.id));
+    if packed != record.answers.len() {
+        let unknown = record.answers.keys().find(|qid| def.item(record.kind, qid).is_none());
+        return Err(bad(format!("'{}' is not a question", unknown.map_or("?", |q| q.as_str()))));
     }
     body.extend_from_slice(&bits.finish());
-
-    let deflated = miniz_oxide::deflate::compress_to_vec(&body, 10);
-    let mut bytes = Vec::with_capacity(body.len() + 5);
-    if deflated.len() < body.len() {
-        bytes.push(1);
-        bytes.extend_from_slice(&deflated);
-    } else {
-        bytes.push(0);
-        bytes.extend_from_slice(&body);
-    }
-    let crc = checksum(&bytes);
-    bytes.extend_from_slice(&crc.to_be_bytes());
-    Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(&bytes)))
+    Ok(body)
 }
 
 /// Reads a share code against the definition it was made for.
@@ -165,7 +186,7 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
     let language = r.string()?;
     let mut bits = BitReader::new(&body[r.pos..]);
     let mut answers = Answers::new();
-    for q in record::questions_for(def, kind) {
+    for (_, q) in def.items(kind) {
         if let Some(a) = unpack(&mut bits, q)? {
             if answers::check(q, &a).is_err() {
                 return damaged("an answer does not fit its question");

@@ -74,6 +74,10 @@ pub struct Question {
     /// For a participant's ordering: the table worksheet this order is a ballot for. The table
     /// app gathers its members' ballots and shows their consensus.
     pub ballot_for: Option<QuestionId>,
+    /// For a participant's grid: the earlier participant grid (same items, same scale) whose
+    /// items this one asks again later in the day, so that results pair the two per respondent
+    /// (before / after).
+    pub repeats: Option<QuestionId>,
 }
 
 /// An option, a grid item or a scale point: an id and what a person reads.
@@ -167,6 +171,47 @@ impl Kind {
         }
     }
 
+    /// How many options [`Kind::option_ids`] would list, without listing them.
+    pub fn option_count(&self) -> usize {
+        match self {
+            Kind::SingleChoice { options, .. }
+            | Kind::MultipleChoice { options, .. }
+            | Kind::Ordering { options, .. } => options.len(),
+            Kind::Scale { scale } => scale.points.len(),
+            Kind::YesNo { .. } => 2,
+            _ => 0,
+        }
+    }
+
+    /// The `i`th of [`Kind::option_ids`], without listing the others.
+    pub fn option_at(&self, i: usize) -> Option<OptionId> {
+        match self {
+            Kind::SingleChoice { options, .. }
+            | Kind::MultipleChoice { options, .. }
+            | Kind::Ordering { options, .. } => options.get(i).map(|o| o.id.clone()),
+            Kind::Scale { scale } => scale.points.get(i).map(|o| o.id.clone()),
+            Kind::YesNo { .. } => [YES, NO].get(i).map(|&s| OptionId::from(s)),
+            _ => None,
+        }
+    }
+
+    /// Where `id` is in [`Kind::option_ids`], without listing them.
+    pub fn option_index(&self, id: &OptionId) -> Option<usize> {
+        match self {
+            Kind::SingleChoice { options, .. }
+            | Kind::MultipleChoice { options, .. }
+            | Kind::Ordering { options, .. } => options.iter().position(|o| &o.id == id),
+            Kind::Scale { scale } => scale.points.iter().position(|o| &o.id == id),
+            Kind::YesNo { .. } => [YES, NO].iter().position(|&s| id.as_str() == s),
+            _ => None,
+        }
+    }
+
+    /// Whether `id` is one of [`Kind::option_ids`].
+    pub fn has_option(&self, id: &OptionId) -> bool {
+        self.option_index(id).is_some()
+    }
+
     /// Does this question offer "no clear opinion" as an answer?
     pub fn offers_no_clear_opinion(&self) -> bool {
         match self {
@@ -208,6 +253,12 @@ impl Definition {
     /// The participant questions whose answers are ballots for `worksheet`.
     pub fn ballots_for<'a>(&'a self, worksheet: &'a QuestionId) -> impl Iterator<Item = &'a Question> + 'a {
         self.questions().map(|(_, q)| q).filter(move |q| q.ballot_for.as_ref() == Some(worksheet))
+    }
+
+    /// The before / after pairs the day declares: `(earlier, later)` for every participant
+    /// question with `repeats`, in definition order.
+    pub fn repeated_pairs(&self) -> impl Iterator<Item = (&QuestionId, &QuestionId)> {
+        self.questions().filter_map(|(_, q)| q.repeats.as_ref().map(|earlier| (earlier, &q.id)))
     }
 
     /// The session with this id.

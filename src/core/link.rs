@@ -14,6 +14,8 @@ pub enum Route {
     Participant(Result<ParticipantLink, Vec<LinkProblem>>),
     /// `#/t?...`: the table app (same parameters).
     Table(Result<ParticipantLink, Vec<LinkProblem>>),
+    /// `#/r...`: the results, which live in their own page (`results.html`) and bundle.
+    Results(String),
     /// Anything else.
     Unknown(String),
 }
@@ -43,6 +45,7 @@ pub fn parse_hash(hash: &str) -> Route {
         "" => Route::Home,
         "/p" | "p" => Route::Participant(participant(query)),
         "/t" | "t" => Route::Table(participant(query)),
+        r if r == "/r" || r.starts_with("/r/") => Route::Results(h.to_string()),
         other => Route::Unknown(other.to_string()),
     }
 }
@@ -184,6 +187,9 @@ mod tests {
         assert_eq!(parse_hash(""), Route::Home);
         assert_eq!(parse_hash("#/"), Route::Home);
         assert_eq!(parse_hash("#/x"), Route::Unknown("/x".into()));
+        assert_eq!(parse_hash("#/r"), Route::Results("/r".into()));
+        assert_eq!(parse_hash("#/r/present"), Route::Results("/r/present".into()));
+        assert_eq!(parse_hash("#/rx"), Route::Unknown("/rx".into()));
     }
 
     #[test]

@@ -8,12 +8,14 @@
 pub mod answers;
 pub mod ballots;
 pub mod bits;
+pub mod chart;
 pub mod code;
 pub mod condition;
 pub mod countries;
 pub mod crc;
 pub mod dataset;
 pub mod definition;
+pub mod export;
 pub mod flow;
 pub mod group_orders;
 pub mod hash;
@@ -24,6 +26,9 @@ pub mod progress;
 pub mod qr;
 pub mod ranking;
 pub mod record;
+pub mod report;
+pub mod results;
+pub mod sample;
 pub mod tally;
 #[cfg(test)]
 pub mod testkit;

@@ -209,15 +209,18 @@ impl Record {
                 def.hash
             ));
         }
-        let questions = questions_for(def, self.kind);
-        for (qid, answer) in &self.answers {
-            match questions.iter().find(|q| &q.id == qid) {
-                None => problems.push(format!("'{qid}': no such question")),
-                Some(q) => {
-                    if let Err(e) = answers::check(q, answer) {
-                        problems.push(format!("'{qid}': {e}"));
-                    }
+        let mut known = 0;
+        for (_, q) in def.items(self.kind) {
+            if let Some(answer) = self.answers.get(&q.id) {
+                known += 1;
+                if let Err(e) = answers::check(q, answer) {
+                    problems.push(format!("'{}': {e}", q.id));
                 }
+            }
+        }
+        if known != self.answers.len() {
+            for qid in self.answers.keys().filter(|qid| def.item(self.kind, qid).is_none()) {
+                problems.push(format!("'{qid}': no such question"));
             }
         }
         problems

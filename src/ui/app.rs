@@ -38,6 +38,13 @@ pub fn App() -> Html {
         Route::Table(Ok(link)) => html! { <DayPage kind={RecordKind::Table} link={link.clone()} /> },
         Route::Participant(Err(problems)) => html! { <Home problems={problems.clone()} table={false} /> },
         Route::Table(Err(problems)) => html! { <Home problems={problems.clone()} table={true} /> },
+        Route::Results(hash) => {
+            // The results have their own page and bundle: participants never download them.
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().replace(&format!("results.html#{hash}"));
+            }
+            html! { <main class="screen"><p role="status">{ "Opening the results…" }</p></main> }
+        }
         Route::Unknown(path) => html! {
             <main class="screen" data-screen="unknown">
                 <h1>{ "This page does not exist" }</h1>

@@ -1,7 +1,7 @@
 //! The browser at the edges: time, randomness, fetching the definition, downloading a file and
 //! copying text. Components call these inside event handlers and pass plain values on.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Seconds since 1970 (UTC).
@@ -56,11 +56,16 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    download_bytes(name, mime, content.as_bytes())
+}
+
+/// Offers `content` (any bytes: a zip, a text) as a file download named `name`.
+pub fn download_bytes(name: &str, mime: &str, content: &[u8]) -> Result<(), String> {
     let fail = |_| "The file could not be made on this device.".to_string();
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();

@@ -4,7 +4,9 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod loader;
 pub mod pages;
+pub mod results;
 pub mod state;
 pub mod storage;
 

@@ -39,6 +39,10 @@ test('broken definitions fail the schema and the validator alike', () => {
     'newer format': (d) => { d.format_version = 2; },
     'reserved option id': (d) => { q(d, 'single_choice').options[0].id = 'no_clear_opinion'; },
     'empty condition list': (d) => { d.sessions[1].questions[1].show_if = { all: [] }; },
+    'repeats on a non-grid': (d) => { q(d, 'single_choice').repeats = 'knowledge_start'; },
+    'repeats on a worksheet': (d) => {
+      d.sessions.flatMap((s) => s.worksheets ?? []).find((x) => x.kind === 'grid').repeats = 'knowledge_start';
+    },
   };
   for (const [name, mutate] of Object.entries(cases)) {
     const d = clone();

@@ -14,10 +14,9 @@ use crate::core::definition::{Kind, Question};
 pub(super) fn pack(w: &mut BitWriter, q: &Question, a: Option<&Answer>) {
     match &q.kind {
         Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } => {
-            let ids = q.kind.option_ids();
-            let n = ids.len() as u32;
+            let n = q.kind.option_count() as u32;
             let v = match a {
-                Some(Answer::Option(o)) => ids.iter().position(|i| i == o).map_or(0, |p| p as u32 + 1),
+                Some(Answer::Option(o)) => q.kind.option_index(o).map_or(0, |p| p as u32 + 1),
                 Some(Answer::NoClearOpinion) => n + 1,
                 _ => 0,
             };
@@ -106,12 +105,11 @@ pub(super) fn unpack(r: &mut BitReader, q: &Question) -> Result<Option<Answer>, 
     let out_of_range = || damaged("a value is out of range");
     Ok(match &q.kind {
         Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } => {
-            let ids = q.kind.option_ids();
-            let n = ids.len() as u32;
+            let n = q.kind.option_count() as u32;
             let nco = q.kind.offers_no_clear_opinion();
             match read(width_for(n + 1 + u32::from(nco)))? {
                 0 => None,
-                v if v <= n => Some(Answer::Option(ids[v as usize - 1].clone())),
+                v if v <= n => q.kind.option_at(v as usize - 1).map(Answer::Option),
                 v if v == n + 1 && nco => Some(Answer::NoClearOpinion),
                 _ => return out_of_range(),
             }

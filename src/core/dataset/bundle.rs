@@ -37,12 +37,13 @@ use serde_json::Value;
 
 use super::{Dataset, ImportReport, Key, Superseded, key_of, rank};
 use crate::core::definition::Definition;
+use crate::core::code;
 use crate::core::record::{self, QuestionnaireRef, Record};
 
 /// The `format` value that marks a result bundle.
 pub const FORMAT: &str = "dialogue-kit/bundle";
 /// The newest bundle format this build reads and writes.
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
 
 #[derive(Serialize)]
 struct BundleOut<'a> {
@@ -55,7 +56,7 @@ struct BundleOut<'a> {
 
 #[derive(Serialize)]
 struct EntryOut<'a> {
-    record: &'a Record,
+    code: String,
     sources: &'a BTreeSet<String>,
 }
 
@@ -69,13 +70,16 @@ struct BundleIn {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntryIn {
-    record: Value,
+    /// Version 1: the record file itself.
+    record: Option<Value>,
+    /// Version 2: the record as a share code.
+    code: Option<String>,
     sources: BTreeSet<String>,
 }
 
 impl Dataset {
     /// The dataset as a result bundle: pretty JSON, the same bytes for the same records.
-    pub fn to_bundle_json(&self) -> String {
+    pub fn to_bundle_json(&self, def: &Definition) -> String {
         let out = BundleOut {
             format: FORMAT,
             format_version: FORMAT_VERSION,
@@ -83,7 +87,11 @@ impl Dataset {
             records: self
                 .records
                 .values()
-                .map(|e| EntryOut { record: &e.record, sources: &e.sources })
+                .map(|e| EntryOut {
+                    // Held records were checked against `def`, so they always pack.
+                    code: code::encode_plain(&e.record, def).unwrap_or_default(),
+                    sources: &e.sources,
+                })
                 .collect(),
             log: self.log.values().collect(),
         };
@@ -100,19 +108,19 @@ impl Dataset {
         value: Value,
         report: &mut ImportReport,
     ) {
-        match value.get("format_version").and_then(Value::as_u64) {
-            Some(FORMAT_VERSION) => {}
+        let version = match value.get("format_version").and_then(Value::as_u64) {
+            Some(n @ 1..=FORMAT_VERSION) => n,
             Some(n) if n > FORMAT_VERSION => {
                 return report.reject(
                     source,
                     format!(
-                        "this bundle uses format version {n}; this app reads version {FORMAT_VERSION}: \
+                        "this bundle uses format version {n}; this app reads versions 1 to {FORMAT_VERSION}: \
                          open it with a newer dialogue-kit"
                     ),
                 );
             }
             _ => return report.reject(source, "the bundle's format_version is missing or not a number"),
-        }
+        };
         let bundle: BundleIn = match serde_json::from_value(value) {
             Ok(b) => b,
             Err(e) => return report.reject(source, format!("damaged bundle: {e}")),
@@ -129,18 +137,31 @@ impl Dataset {
         }
         // The largest version of each respondent this bundle brings in.
         let mut brought: BTreeMap<Key, (u64, String)> = BTreeMap::new();
+        let logged: BTreeSet<Key> = bundle.log.iter().map(|s| key_of(s.kind, &s.respondent)).collect();
         for (i, entry) in bundle.records.into_iter().enumerate() {
-            let checked = Record::from_json(&entry.record.to_string())
-                .map_err(|e| e.0)
-                .and_then(|r| self.check(def, r));
+            let checked = match (version, entry.record, entry.code) {
+                (1, Some(record), None) => {
+                    Record::from_json(&record.to_string()).map_err(|e| e.0).and_then(|r| self.check(def, r))
+                }
+                (2.., None, Some(c)) => {
+                    code::decode(&c, def).map_err(|e| e.to_string()).and_then(|r| self.check_origin(def, r))
+                }
+                _ => Err(format!("a version {version} bundle record needs exactly its `code`").replace(
+                    "its `code`",
+                    if version == 1 { "its `record`" } else { "its `code`" },
+                )),
+            };
             match checked {
                 Ok(r) => {
                     let key = key_of(r.kind, &r.respondent);
-                    let r_rank = rank(&r.updated_at, &super::digest(&r));
-                    if brought.get(&key).is_none_or(|held| *held < r_rank) {
-                        brought.insert(key, r_rank);
+                    // Only the respondents the log names need their digest.
+                    if logged.contains(&key) {
+                        let r_rank = rank(&r.updated_at, &super::digest(&r, def));
+                        if brought.get(&key).is_none_or(|held| *held < r_rank) {
+                            brought.insert(key, r_rank);
+                        }
                     }
-                    self.offer(r, entry.sources, report);
+                    self.offer(def, r, entry.sources, report);
                 }
                 Err(reason) => report.reject(format!("{source}: record {}", i + 1), reason),
             }

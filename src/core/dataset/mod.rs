@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::ballots::extract_codes;
 use super::code::{self, PREFIX};
@@ -48,9 +49,14 @@ fn key_of(kind: RecordKind, respondent: &str) -> Key {
     (kind_rank(kind), respondent.to_string())
 }
 
-/// `sha256:` and the digest of a record's canonical JSON (keys sorted, no white space).
-pub fn digest(record: &Record) -> String {
-    hash::content_hash(&serde_json::to_value(record).unwrap_or_default())
+/// `sha256:` and the hex SHA-256 of a record's canonical binary form ([`code::body`]: the
+/// record packed against its definition, as in a share code before compression). Records that
+/// cannot be packed (never the case once checked) fall back to their canonical JSON.
+pub fn digest(record: &Record, def: &Definition) -> String {
+    match code::body(record, def) {
+        Ok(body) => format!("sha256:{}", hash::hex(&Sha256::digest(&body))),
+        Err(_) => hash::content_hash(&serde_json::to_value(record).unwrap_or_default()),
+    }
 }
 
 /// What decides which of two versions is kept: the later `updated_at`, then the larger digest.
@@ -62,8 +68,6 @@ fn rank(updated_at: &str, digest: &str) -> (u64, String) {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub record: Record,
-    /// See [`digest`].
-    pub digest: String,
     /// File names, or `pasted text`.
     pub sources: BTreeSet<String>,
 }
@@ -242,9 +246,29 @@ impl Dataset {
         report
     }
 
+    /// Imports records already in memory (made by this program, e.g. a sample day), checked
+    /// and merged exactly as if each came in its own file named `source`.
+    pub fn import_records(
+        &mut self,
+        def: &Definition,
+        source: &str,
+        records: impl IntoIterator<Item = Record>,
+    ) -> ImportReport {
+        let mut report = ImportReport::default();
+        for r in records {
+            let kind = if r.kind == RecordKind::Table { "table" } else { "participant" };
+            let what = format!("{source}: {kind} {}", r.respondent);
+            match self.check(def, r) {
+                Ok(r) => self.offer(def, r, BTreeSet::from([source.to_string()]), &mut report),
+                Err(reason) => report.reject(what, reason),
+            }
+        }
+        report
+    }
+
     fn import_record_file(&mut self, def: &Definition, source: &str, text: &str, report: &mut ImportReport) {
         match Record::from_json(text).map_err(|e| e.0).and_then(|r| self.check(def, r)) {
-            Ok(r) => self.offer(r, BTreeSet::from([source.to_string()]), report),
+            Ok(r) => self.offer(def, r, BTreeSet::from([source.to_string()]), report),
             Err(reason) => report.reject(source, reason),
         }
     }
@@ -257,8 +281,8 @@ impl Dataset {
         }
         for c in codes {
             let what = format!("{source}: {}…", c.chars().take(12).collect::<String>());
-            match code::decode(&c, def).map_err(|e| e.to_string()).and_then(|r| self.check(def, r)) {
-                Ok(r) => self.offer(r, BTreeSet::from([source.to_string()]), report),
+            match code::decode(&c, def).map_err(|e| e.to_string()).and_then(|r| self.check_origin(def, r)) {
+                Ok(r) => self.offer(def, r, BTreeSet::from([source.to_string()]), report),
                 Err(reason) => report.reject(what, reason),
             }
         }
@@ -266,6 +290,17 @@ impl Dataset {
 
     /// Whether a readable record belongs in this dataset.
     fn check(&self, def: &Definition, r: Record) -> Result<Record, String> {
+        let r = self.check_origin(def, r)?;
+        let problems = r.check_against(def);
+        if !problems.is_empty() {
+            return Err(format!("an answer does not fit the questionnaire: {}", problems.join("; ")));
+        }
+        Ok(r)
+    }
+
+    /// Whether a record read from a share code belongs in this dataset: its answers were
+    /// checked one by one as the code was read, what is left is where it comes from.
+    fn check_origin(&self, def: &Definition, r: Record) -> Result<Record, String> {
         if r.questionnaire.hash != def.hash {
             return Err(format!(
                 "made for another questionnaire or version ({} version {}), not {} version {}",
@@ -277,31 +312,34 @@ impl Dataset {
         {
             return Err(format!("from event '{}', not '{event}'", r.event));
         }
-        let problems = r.check_against(def);
-        if !problems.is_empty() {
-            return Err(format!("an answer does not fit the questionnaire: {}", problems.join("; ")));
-        }
         Ok(r)
     }
 
     /// Merges a checked record: the larger of two versions is kept, the other is logged.
-    fn offer(&mut self, record: Record, sources: BTreeSet<String>, report: &mut ImportReport) {
-        let digest = digest(&record);
+    fn offer(&mut self, def: &Definition, record: Record, sources: BTreeSet<String>, report: &mut ImportReport) {
         let key = key_of(record.kind, &record.respondent);
         let Some(held) = self.records.get_mut(&key) else {
-            self.records.insert(key, Entry { record, digest, sources });
+            // A respondent not seen yet: no digest needed (most records, so most of the time).
+            self.records.insert(key, Entry { record, sources });
             report.accepted += 1;
             return;
         };
-        if held.digest == digest {
+        if held.record == record {
             held.sources.extend(sources);
             report.duplicates += 1;
             return;
         }
-        let new = Entry { record, digest, sources };
-        let replaced =
-            rank(&new.record.updated_at, &new.digest) > rank(&held.record.updated_at, &held.digest);
-        let dropped = if replaced { std::mem::replace(held, new) } else { new };
+        let (held_digest, new_digest) = (digest(&held.record, def), digest(&record, def));
+        if held_digest == new_digest {
+            // The same content written differently (e.g. answers to hidden questions).
+            held.sources.extend(sources);
+            report.duplicates += 1;
+            return;
+        }
+        let new = Entry { record, sources };
+        let replaced = rank(&new.record.updated_at, &new_digest) > rank(&held.record.updated_at, &held_digest);
+        let (dropped, dropped_digest) =
+            if replaced { (std::mem::replace(held, new), held_digest) } else { (new, new_digest) };
         let kept = &held.record.updated_at;
         report.conflicts.push(Conflict {
             kind: dropped.record.kind,
@@ -314,7 +352,7 @@ impl Dataset {
             kind: dropped.record.kind,
             respondent: dropped.record.respondent,
             updated_at: dropped.record.updated_at,
-            digest: dropped.digest,
+            digest: dropped_digest,
             sources: dropped.sources,
         });
     }

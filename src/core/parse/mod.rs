@@ -7,6 +7,7 @@
 
 mod ctx;
 mod question;
+mod repeats;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -288,6 +289,7 @@ fn cross_check(cx: &mut Ctx, sessions: &[Read]) {
         }
     }
     check_ballots(cx, sessions);
+    repeats::check_repeats(cx, sessions);
     for which in ["questions", "worksheets"] {
         let mut earlier: BTreeMap<&QuestionId, &Question> = BTreeMap::new();
         for s in sessions {

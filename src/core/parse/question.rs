@@ -45,7 +45,18 @@ pub(super) fn question(
             None
         }
     };
-    let common = ["id", "kind", "text", "help", "show_if", "profile", "ballot_for"];
+    let repeats = match m.get("repeats") {
+        None => None,
+        Some(Value::String(s)) if crate::core::text::is_valid_id(s) => Some(QuestionId(s.clone())),
+        Some(v) => {
+            cx.problem(
+                &format!("{path}.repeats"),
+                format!("must be the id of an earlier question, found {}", describe(v)),
+            );
+            None
+        }
+    };
+    let common = ["id", "kind", "text", "help", "show_if", "profile", "ballot_for", "repeats"];
     let kind_name = m.get("kind").and_then(Value::as_str);
     let (kind, extra): (Option<Kind>, &[&str]) = match kind_name {
         Some("single_choice") => (
@@ -140,6 +151,7 @@ pub(super) fn question(
         show_if,
         profile,
         ballot_for,
+        repeats,
     })
 }
 

@@ -101,3 +101,95 @@ fn the_default_day_is_valid() {
         Err(p) => panic!("{}", p.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")),
     }
 }
+
+/// GOOD with a later grid `c2` that repeats `c`, and a worksheet.
+fn with_repeat(repeat: &str) -> String {
+    GOOD.replace(
+        r#"{"id": "e", "kind": "country""#,
+        &format!(
+            r#"{{"id": "c2", "kind": "grid", "scale": "agree", "text": {{"en": "C again?"}}, {repeat}
+     "items": [{{"id": "un", "label": {{"en": "UN"}}}}]}},
+    {{"id": "e", "kind": "country""#
+        ),
+    )
+    .replace(
+        r#"]}]
+}"#,
+        r#"], "worksheets": [
+    {"id": "w", "kind": "grid", "scale": "agree", "text": {"en": "W?"}, "items": [{"id": "un", "label": {"en": "UN"}}]}
+  ]}]
+}"#,
+    )
+}
+
+#[test]
+fn repeats_pairs_a_grid_with_an_earlier_one() {
+    let def = parse_definition(&with_repeat(r#""repeats": "c","#)).unwrap();
+    let pairs: Vec<_> = def.repeated_pairs().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(pairs, [("c", "c2")]);
+    assert_eq!(parse_definition(&with_repeat("")).unwrap().repeated_pairs().count(), 0);
+}
+
+#[test]
+fn every_misuse_of_repeats_is_reported() {
+    let at = |json: &str| problems(json);
+    // Not an earlier question, a later one, itself, a worksheet, not a grid, not an id.
+    for (repeat, word) in [
+        (r#""repeats": "nope","#, "not a participant question that comes earlier"),
+        (r#""repeats": "e","#, "not a participant question that comes earlier"),
+        (r#""repeats": "c2","#, "not a participant question that comes earlier"),
+        (r#""repeats": "w","#, "is a worksheet"),
+        (r#""repeats": "b","#, "is a scale question, not a grid"),
+        (r#""repeats": 3,"#, "must be the id of an earlier question"),
+    ] {
+        let p = at(&with_repeat(repeat));
+        assert_eq!(p.len(), 1, "{repeat}: {p:#?}");
+        assert!(p[0].starts_with("$.sessions[0].questions[4].repeats:") && p[0].contains(word), "{p:#?}");
+    }
+    // Other items, another scale.
+    let items = with_repeat(r#""repeats": "c","#)
+        .replacen(
+            r#""items": [{"id": "un", "label": {"en": "UN"}}]}"#,
+            r#""items": [{"id": "eu", "label": {"en": "EU"}}]}"#,
+            2,
+        )
+        .replacen(
+            r#""items": [{"id": "eu", "label": {"en": "EU"}}]}"#,
+            r#""items": [{"id": "un", "label": {"en": "UN"}}]}"#,
+            1,
+        );
+    let p = at(&items);
+    assert!(p.len() == 1 && p[0].contains("questions[4].repeats") && p[0].contains("items differ"), "{p:#?}");
+    let scale = with_repeat(r#""repeats": "c","#).replace(
+        r#""scale": "agree", "text": {"en": "C again?"}"#,
+        r#""scale": {"points": [{"id": "agree", "label": {"en": "A"}}, {"id": "disagree", "label": {"en": "D"}}]}, "text": {"en": "C again?"}"#,
+    );
+    let p = at(&scale);
+    assert!(p.len() == 1 && p[0].contains("scale differs"), "{p:#?}");
+    // On a worksheet, and on a question that is not a grid.
+    let misplaced = with_repeat("")
+        .replace(r#"{"id": "w", "kind": "grid","#, r#"{"id": "w", "repeats": "c", "kind": "grid","#)
+        .replace(r#""kind": "yes_no","#, r#""kind": "yes_no", "repeats": "c","#);
+    let p = at(&misplaced);
+    assert!(
+        p.iter()
+            .any(|s| s.starts_with("$.sessions[0].worksheets[0].repeats:") && s.contains("not a worksheet")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter().any(|s| s.starts_with("$.sessions[0].questions[0].repeats:") && s.contains("only a grid")),
+        "{p:#?}"
+    );
+    assert_eq!(p.len(), 2, "{p:#?}");
+}
+
+#[test]
+fn the_default_day_declares_its_before_and_after_pairs() {
+    let def = parse_definition(crate::DEFAULT_DAY).unwrap();
+    let pairs: Vec<_> = def.repeated_pairs().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(
+        pairs,
+        [("confidence_actors_start", "confidence_actors_end"), ("knowledge_start", "knowledge_end")]
+    );
+    assert_eq!(def.version, "1.2.0");
+}

@@ -16,9 +16,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Tally, participants, tally_question, valid_answer};
+use super::{Pass, Tally, lookup, participants, valid_answer};
 use crate::core::answers::Answer;
-use crate::core::countries::{self, COUNTRIES, RegionalGroup};
+use crate::core::countries::{COUNTRIES, RegionalGroup};
 use crate::core::definition::{Definition, Kind, Question};
 use crate::core::record::Record;
 use crate::core::text::QuestionId;
@@ -61,60 +61,89 @@ pub fn breakdown(
 ) -> Result<Breakdown, String> {
     let q = def.question(question).ok_or_else(|| format!("no participant question '{question}'"))?;
     let records = participants(records);
-    let (order, keys) = grouping(def, by, &records)?;
-    let mut groups: Vec<Group> = order
-        .iter()
-        .map(|value| {
-            let members: Vec<&Record> = records
-                .iter()
-                .zip(&keys)
-                .filter(|(_, k)| k.as_ref() == Some(value))
-                .map(|(r, _)| *r)
-                .collect();
-            group(Some(value.clone()), &members, q)
-        })
-        .collect();
-    let missing: Vec<&Record> =
-        records.iter().zip(&keys).filter(|(_, k)| k.is_none()).map(|(r, _)| *r).collect();
-    if !missing.is_empty() {
-        groups.push(group(None, &missing, q));
+    let g = grouping(def, by, &records)?;
+    Ok(breakdowns(&g, by, &[q], &records).remove(0))
+}
+
+/// The groups of a breakdown: their values in order, and each record's group (an index in
+/// `values`; `None` for records without a value).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grouping {
+    pub values: Vec<String>,
+    pub keys: Vec<Option<usize>>,
+}
+
+/// Tallies each of `questions` separately for each group of `grouping` (made for `records`
+/// by [`grouping`]), in one walk over the records.
+pub fn breakdowns(
+    grouping: &Grouping,
+    by: &str,
+    questions: &[&Question],
+    records: &[&Record],
+) -> Vec<Breakdown> {
+    let missing = grouping.values.len();
+    let mut pass = Pass::new(questions.iter().copied(), missing + 1);
+    for (r, key) in records.iter().zip(&grouping.keys) {
+        pass.add(r, key.unwrap_or(missing), &mut []);
     }
-    Ok(Breakdown { by: by.to_string(), question: question.clone(), groups })
+    (0..questions.len()).map(|i| Breakdown::from_pass(&pass, i, by, &grouping.values)).collect()
 }
 
-fn group(value: Option<String>, members: &[&Record], q: &Question) -> Group {
-    Group { value, respondents: members.len() as u64, tally: tally_question(q, members) }
+impl Breakdown {
+    /// Question `i` of a pass whose groups are `values` and then, as the last group, the
+    /// records without a value (listed only when there are any).
+    pub fn from_pass(pass: &Pass, i: usize, by: &str, values: &[String]) -> Breakdown {
+        let missing = values.len();
+        let with_missing = pass.respondents(missing) > 0;
+        Breakdown {
+            by: by.to_string(),
+            question: pass.question(i).id.clone(),
+            groups: values
+                .iter()
+                .map(|v| Some(v.clone()))
+                .chain(with_missing.then_some(None))
+                .enumerate()
+                .map(|(g, value)| Group {
+                    value,
+                    respondents: pass.respondents(g),
+                    tally: pass.tally(i, Some(g)),
+                })
+                .collect(),
+        }
+    }
 }
 
-/// The groups' values in order, and each record's value.
-type Grouping = (Vec<String>, Vec<Option<String>>);
-
-fn grouping(def: &Definition, by: &str, records: &[&Record]) -> Result<Grouping, String> {
+/// The groups `by` makes of `records` (participant records).
+pub fn grouping(def: &Definition, by: &str, records: &[&Record]) -> Result<Grouping, String> {
     match by {
         EVENT => {
-            let keys: Vec<Option<String>> = records.iter().map(|r| Some(r.event.clone())).collect();
-            let order: BTreeSet<String> = keys.iter().flatten().cloned().collect();
-            Ok((order.into_iter().collect(), keys))
+            let values: Vec<String> = records
+                .iter()
+                .map(|r| r.event.as_str())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .map(String::from)
+                .collect();
+            let keys = records.iter().map(|r| values.binary_search(&r.event).ok()).collect();
+            Ok(Grouping { values, keys })
         }
         TABLE => {
-            let order: BTreeSet<u32> = records.iter().map(|r| r.table).collect();
-            let keys = records.iter().map(|r| Some(r.table.to_string())).collect();
-            Ok((order.iter().map(u32::to_string).collect(), keys))
+            let tables: Vec<u32> =
+                records.iter().map(|r| r.table).collect::<BTreeSet<_>>().into_iter().collect();
+            let keys = records.iter().map(|r| tables.binary_search(&r.table).ok()).collect();
+            Ok(Grouping { values: tables.iter().map(u32::to_string).collect(), keys })
         }
         REGIONAL_GROUP => {
-            let q = def
-                .questions()
-                .map(|(_, q)| q)
-                .find(|q| matches!(q.kind, Kind::Country))
+            let q = country_question(def)
                 .ok_or_else(|| format!("'{by}' needs a country question; {} has none", def.id))?;
             let keys = records
                 .iter()
-                .map(|r| match valid_answer(q, r) {
-                    Some(Answer::Country(code)) => countries::group_of(code).map(|g| g.id().to_string()),
-                    _ => None,
+                .map(|r| {
+                    let group = COUNTRIES[country_index(q, r)?].group;
+                    RegionalGroup::ALL.iter().position(|g| *g == group)
                 })
                 .collect();
-            Ok((RegionalGroup::ALL.iter().map(|g| g.id().to_string()).collect(), keys))
+            Ok(Grouping { values: RegionalGroup::ALL.iter().map(|g| g.id().to_string()).collect(), keys })
         }
         _ => {
             let q = def
@@ -132,36 +161,55 @@ fn grouping(def: &Definition, by: &str, records: &[&Record]) -> Result<Grouping,
     }
 }
 
+/// The day's country question, if it has one.
+pub fn country_question(def: &Definition) -> Option<&Question> {
+    def.questions().map(|(_, q)| q).find(|q| matches!(q.kind, Kind::Country))
+}
+
+/// The index in [`COUNTRIES`] of the country `r` answered to `q`, when the answer fits.
+pub fn country_index(q: &Question, r: &Record) -> Option<usize> {
+    match r.answers.get(&q.id) {
+        Some(Answer::Country(code)) => lookup::country(code),
+        _ => None,
+    }
+}
+
 fn profile_grouping(q: &Question, records: &[&Record]) -> Result<Grouping, String> {
-    let keys: Vec<Option<String>> = records
-        .iter()
-        .map(|r| match valid_answer(q, r) {
-            Some(Answer::Option(o)) => Some(o.to_string()),
-            Some(Answer::NoClearOpinion) => Some(NO_CLEAR_OPINION.to_string()),
-            Some(Answer::Country(code)) => Some(code.clone()),
-            _ => None,
-        })
-        .collect();
-    let order = match &q.kind {
+    match &q.kind {
         Kind::SingleChoice { .. } | Kind::YesNo { .. } | Kind::Scale { .. } => {
-            let mut order: Vec<String> = q.kind.option_ids().iter().map(ToString::to_string).collect();
-            if q.kind.offers_no_clear_opinion() {
-                order.push(NO_CLEAR_OPINION.to_string());
+            let mut values: Vec<String> = q.kind.option_ids().iter().map(ToString::to_string).collect();
+            let nco = q.kind.offers_no_clear_opinion().then_some(values.len());
+            if nco.is_some() {
+                values.push(NO_CLEAR_OPINION.to_string());
             }
-            order
+            let options = q.kind.option_ids();
+            let keys = records
+                .iter()
+                .map(|r| match valid_answer(q, r) {
+                    Some(Answer::Option(o)) => options.iter().position(|x| x == o),
+                    Some(Answer::NoClearOpinion) => nco,
+                    _ => None,
+                })
+                .collect();
+            Ok(Grouping { values, keys })
         }
-        Kind::Country => COUNTRIES
-            .iter()
-            .filter(|c| keys.iter().any(|k| k.as_deref() == Some(c.code)))
-            .map(|c| c.code.to_string())
-            .collect(),
-        kind => {
-            return Err(format!(
-                "cannot break down by '{}': a {} question does not put each respondent in one group",
-                q.id,
-                kind.name()
-            ));
+        Kind::Country => {
+            let index: Vec<Option<usize>> = records.iter().map(|r| country_index(q, r)).collect();
+            let mut present = vec![false; COUNTRIES.len()];
+            index.iter().flatten().for_each(|&i| present[i] = true);
+            // Group number of each country present, in the UN list's order.
+            let mut number = vec![0; COUNTRIES.len()];
+            let mut values = Vec::new();
+            for (i, c) in COUNTRIES.iter().enumerate().filter(|(i, _)| present[*i]) {
+                number[i] = values.len();
+                values.push(c.code.to_string());
+            }
+            Ok(Grouping { values, keys: index.iter().map(|i| i.map(|i| number[i])).collect() })
         }
-    };
-    Ok((order, keys))
+        kind => Err(format!(
+            "cannot break down by '{}': a {} question does not put each respondent in one group",
+            q.id,
+            kind.name()
+        )),
+    }
 }

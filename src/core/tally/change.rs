@@ -11,6 +11,7 @@
 
 use serde::Serialize;
 
+use super::lookup::Ids;
 use super::{Share, participants, valid_answer};
 use crate::core::answers::{Answer, Cell};
 use crate::core::definition::{Choice, Definition, Kind, Question, Scale};
@@ -49,57 +50,101 @@ pub fn change(
     before: &QuestionId,
     after: &QuestionId,
 ) -> Result<Change, String> {
-    let (qb, items, scale) = grid(def, before)?;
-    let (qa, after_items, after_scale) = grid(def, after)?;
-    let ids = |c: &[Choice<ItemId>]| c.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
-    if ids(items) != ids(after_items) {
-        return Err(format!("'{before}' and '{after}' do not have the same items"));
+    let (qb, qa) = (grid(def, before)?, grid(def, after)?);
+    let mut counter = ChangeCounter::new(qb, qa)?;
+    for r in participants(records) {
+        if let (Some(b), Some(a)) = (valid_answer(qb, r), valid_answer(qa, r)) {
+            counter.add(b, a);
+        }
     }
-    let points = |s: &Scale| s.points.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
-    if points(scale) != points(after_scale) {
-        return Err(format!("'{before}' and '{after}' do not have the same scale points"));
-    }
-    let records = participants(records);
-    let index = |q: &Question, r: &Record, item: &ItemId| match valid_answer(q, r) {
-        Some(Answer::Grid(cells)) => match cells.get(item) {
-            Some(Cell::Option(o)) => scale.points.iter().position(|p| &p.id == o).map(|i| i as i64 + 1),
-            _ => None,
-        },
-        _ => None,
-    };
-    let items = items
-        .iter()
-        .map(|item| {
-            let (mut first, mut same, mut last, mut sum) = (0u64, 0u64, 0u64, 0i64);
-            for r in &records {
-                let (Some(b), Some(a)) = (index(qb, r, &item.id), index(qa, r, &item.id)) else { continue };
-                match (a - b).signum() {
-                    -1 => first += 1,
-                    0 => same += 1,
-                    _ => last += 1,
-                }
-                sum += a - b;
-            }
-            let paired = first + same + last;
-            ItemChange {
-                item: item.id.clone(),
-                paired,
-                towards_first: Share::of(first, paired),
-                same: Share::of(same, paired),
-                towards_last: Share::of(last, paired),
-                mean_change: (paired > 0).then(|| sum as f64 / paired as f64),
-            }
-        })
-        .collect();
-    Ok(Change { before: before.clone(), after: after.clone(), items })
+    Ok(counter.change())
 }
 
-fn grid<'a>(
-    def: &'a Definition,
-    id: &QuestionId,
-) -> Result<(&'a Question, &'a [Choice<ItemId>], &'a Scale), String> {
+/// The counts behind a [`Change`], one respondent at a time.
+pub struct ChangeCounter<'q> {
+    before: &'q QuestionId,
+    after: &'q QuestionId,
+    items: Ids<'q>,
+    points: Ids<'q>,
+    /// Per item: towards the first point, same, towards the last, sum of the changes.
+    counts: Vec<[i64; 4]>,
+}
+
+impl<'q> ChangeCounter<'q> {
+    /// A counter for two grids; they must have the same items and scale points.
+    pub fn new(before: &'q Question, after: &'q Question) -> Result<ChangeCounter<'q>, String> {
+        let (Kind::Grid { items, scale }, Kind::Grid { items: after_items, scale: after_scale }) =
+            (&before.kind, &after.kind)
+        else {
+            let which = if matches!(before.kind, Kind::Grid { .. }) { after } else { before };
+            return Err(format!("'{}' is not a grid question", which.id));
+        };
+        let (b, a) = (&before.id, &after.id);
+        let ids = |c: &[Choice<ItemId>]| c.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        if ids(items) != ids(after_items) {
+            return Err(format!("'{b}' and '{a}' do not have the same items"));
+        }
+        let points = |s: &Scale| s.points.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+        if points(scale) != points(after_scale) {
+            return Err(format!("'{b}' and '{a}' do not have the same scale points"));
+        }
+        Ok(ChangeCounter {
+            before: b,
+            after: a,
+            items: Ids::new(items.iter().map(|i| i.id.as_str())),
+            points: Ids::new(scale.points.iter().map(|p| p.id.as_str())),
+            counts: vec![[0; 4]; items.len()],
+        })
+    }
+
+    /// Counts one respondent's answers to the two grids (answers that fit them).
+    pub fn add(&mut self, before: &Answer, after: &Answer) {
+        let (Answer::Grid(b), Answer::Grid(a)) = (before, after) else { return };
+        // Both maps are sorted by item id: walk them together.
+        let mut after_cells = a.iter().peekable();
+        for (item, cell) in b {
+            while after_cells.next_if(|(i, _)| *i < item).is_some() {}
+            let Some((_, after_cell)) = after_cells.next_if(|(i, _)| *i == item) else { continue };
+            let (Cell::Option(pb), Cell::Option(pa)) = (cell, after_cell) else { continue };
+            let found = (
+                self.items.index(item.as_str()),
+                self.points.index(pb.as_str()),
+                self.points.index(pa.as_str()),
+            );
+            let (Some(i), Some(ib), Some(ia)) = found else { continue };
+            let d = ia as i64 - ib as i64;
+            let c = &mut self.counts[i];
+            c[(d.signum() + 1) as usize] += 1;
+            c[3] += d;
+        }
+    }
+
+    /// The change counted so far.
+    pub fn change(&self) -> Change {
+        let items = self
+            .counts
+            .iter()
+            .enumerate()
+            .map(|(i, &[first, same, last, sum])| {
+                let (first, same, last) = (first as u64, same as u64, last as u64);
+                let paired = first + same + last;
+                ItemChange {
+                    item: self.items.get(i).into(),
+                    paired,
+                    towards_first: Share::of(first, paired),
+                    same: Share::of(same, paired),
+                    towards_last: Share::of(last, paired),
+                    mean_change: (paired > 0).then(|| sum as f64 / paired as f64),
+                }
+            })
+            .collect();
+        Change { before: self.before.clone(), after: self.after.clone(), items }
+    }
+}
+
+fn grid<'a>(def: &'a Definition, id: &QuestionId) -> Result<&'a Question, String> {
     match def.question(id) {
-        Some(q @ Question { kind: Kind::Grid { items, scale }, .. }) => Ok((q, items, scale)),
+        Some(q @ Question { kind: Kind::Grid { .. }, .. }) => Ok(q),
         Some(_) => Err(format!("'{id}' is not a grid question")),
         None => Err(format!("no participant question '{id}'")),
     }

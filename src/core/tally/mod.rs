@@ -10,14 +10,16 @@
 //! - **No clear opinion** is reported on its own (count and share of N), never among the
 //!   options or scale points, and is left out of every mean, median and standard deviation.
 //! - Scales and grid items also summarise the **point index** (1 for the first point .. k for
-//!   the last) of the answers that chose a point; numeric questions summarise their values.
-//!   Standard deviations are sample ones (n - 1), see [`stats::Summary`].
+//!   the last) of the answers that chose a point, and, when every point id is a whole number
+//!   (the 0-8 importance scale), the **numbers** themselves; numeric questions summarise their
+//!   values. Standard deviations are sample ones (n - 1), see [`stats::Summary`].
 //! - Texts and lists are not tallied: only their N.
 //!
 //! Everything is in definition order (`Vec`s) and computed from integer counts, so that the JSON
 //! of a result is byte-identical for the same records in any order.
 //! [`breakdown`] splits the records by a profile variable; [`change`] pairs a before and an
-//! after grid.
+//! after grid. [`Pass`] tallies many questions over groups of records in one walk over each
+//! record's answers: what makes 100,000 respondents quick to count.
 
 use serde::Serialize;
 
@@ -29,7 +31,9 @@ use super::text::{ItemId, OptionId, QuestionId};
 
 pub mod breakdown;
 pub mod change;
-mod kinds;
+pub mod counter;
+mod lookup;
+mod pass;
 pub mod stats;
 
 #[cfg(test)]
@@ -37,8 +41,9 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
-pub use breakdown::{Breakdown, Group, breakdown};
-pub use change::{Change, ItemChange, change};
+pub use breakdown::{Breakdown, Group, Grouping, breakdown, breakdowns, grouping};
+pub use change::{Change, ChangeCounter, ItemChange, change};
+pub use pass::Pass;
 pub use stats::{Summary, percent};
 
 /// A count and its percentage of a base.
@@ -75,6 +80,9 @@ pub struct ChoiceTally {
     /// Scales and grid items: the point index (1..k) over the answers that chose a point;
     /// `None` for single choice and yes / no.
     pub points: Option<Summary>,
+    /// Scales and grid items whose point ids are all whole numbers (`"0"` .. `"8"`): those
+    /// numbers, over the answers that chose a point; `None` otherwise.
+    pub numbers: Option<Summary>,
 }
 
 /// A multiple choice question: percentages are of respondents (`n`), so they may add up to
@@ -226,26 +234,27 @@ impl Tallies {
 
 /// Tallies every participant question of `def` over the participant records among `records`.
 pub fn tally(def: &Definition, records: &[Record]) -> Tallies {
-    let records = participants(records);
-    let questions = def
-        .items(RecordKind::Participant)
-        .map(|(_, q)| QuestionTally {
-            question: q.id.clone(),
-            kind: q.kind.name(),
-            tally: tally_question(q, &records),
-        })
-        .collect();
+    let questions: Vec<&Question> = def.questions().map(|(_, q)| q).collect();
+    let mut pass = Pass::new(questions.iter().copied(), 1);
+    for r in records.iter().filter(|r| r.kind == RecordKind::Participant) {
+        pass.add(r, 0, &mut []);
+    }
     Tallies {
         questionnaire: def.id.clone(),
         version: def.version.clone(),
-        respondents: records.len() as u64,
-        questions,
+        respondents: pass.respondents(0),
+        questions: (0..questions.len()).map(|i| pass.question_tally(i, None)).collect(),
     }
 }
 
 /// Tallies one question over `records` (all of them are counted, whatever their kind).
 pub fn tally_question(q: &Question, records: &[&Record]) -> Tally {
-    kinds::tally(q, records)
+    let mut counter = counter::Counter::new(q);
+    let mut counts = counter.empty();
+    for a in records.iter().filter_map(|r| r.answers.get(&q.id)) {
+        counter.add(&mut counts, a);
+    }
+    counter.tally(&counts)
 }
 
 /// The participant records among `records`.

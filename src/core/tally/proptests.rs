@@ -107,3 +107,68 @@ proptest! {
         prop_assert_eq!(before, all_json(&def, &shuffled));
     }
 }
+
+/// An answer to `q` that may or may not fit it: a valid one, or one bent out of shape.
+fn maybe_misfit(q: &Question, rng: &mut Rng) -> Answer {
+    let valid = answer(q, rng).unwrap_or(Answer::NoClearOpinion);
+    let s = |x: &str| crate::core::text::OptionId::from(x);
+    match (rng.below(12), valid) {
+        (0, _) => Answer::NoClearOpinion,
+        (1, _) => Answer::Option(s("nope")),
+        (2, _) => Answer::Order(vec![]),
+        (3, Answer::Order(mut o)) | (3, Answer::Options(mut o)) => {
+            if let Some(first) = o.first().cloned() {
+                o.push(first);
+            }
+            Answer::Order(o)
+        }
+        (4, Answer::Options(mut o)) => {
+            o.push(s("nope"));
+            Answer::Options(o)
+        }
+        (5, Answer::Grid(mut cells)) => {
+            cells.insert("nope".into(), Cell::NoClearOpinion);
+            Answer::Grid(cells)
+        }
+        (6, Answer::Grid(mut cells)) => {
+            if let Some(c) = cells.values_mut().next() {
+                *c = if rng.below(2) == 0 { Cell::NoClearOpinion } else { Cell::Option(s("nope")) };
+            }
+            Answer::Grid(cells)
+        }
+        (7, Answer::Grid(_)) => Answer::Grid(Default::default()),
+        (8, Answer::Country(c)) => Answer::Country(c.to_lowercase()),
+        (9, Answer::Number(_)) => Answer::Number(rng.below(200) as u32),
+        (10, Answer::Order(mut o)) => {
+            o.pop();
+            Answer::Order(o)
+        }
+        (11, _) => Answer::Options(vec![]),
+        (_, a) => a,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    #[test]
+    fn counters_take_exactly_the_answers_that_fit(seed in any::<u64>()) {
+        let def = parse_definition(crate::DEFAULT_DAY).unwrap();
+        let mut rng = Rng(seed | 1);
+        for kind in [RecordKind::Participant, RecordKind::Table] {
+            for (_, q) in def.items(kind) {
+                let mut counter = super::counter::Counter::new(q);
+                let mut counts = counter.empty();
+                for _ in 0..8 {
+                    let a = maybe_misfit(q, &mut rng);
+                    let before = counts.clone();
+                    let took = counter.add(&mut counts, &a);
+                    prop_assert_eq!(took, answers::check(q, &a).is_ok(), "{}: {:?}", q.id, a);
+                    if !took {
+                        prop_assert_eq!(&counts, &before, "a misfit changes nothing");
+                    }
+                }
+            }
+        }
+    }
+}

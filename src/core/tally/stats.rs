@@ -50,6 +50,41 @@ impl Summary {
         });
         Summary { n, mean, median, sd }
     }
+
+    /// The summary of whole numbers `values[i]`, each occurring `counts[i]` times; the values
+    /// may come in any order (a scale's points `"8"` .. `"0"`) and repeat.
+    pub fn of_values(counts: &[u64], values: &[u64]) -> Summary {
+        let mut pairs: Vec<(u64, u64)> = values.iter().copied().zip(counts.iter().copied()).collect();
+        pairs.sort_unstable();
+        sorted_pairs(&pairs)
+    }
+}
+
+/// [`Summary::of_values`] for `(value, count)` pairs sorted by value.
+fn sorted_pairs(pairs: &[(u64, u64)]) -> Summary {
+    let n: u64 = pairs.iter().map(|p| p.1).sum();
+    let (mut sum, mut squares) = (0u128, 0u128);
+    for &(v, c) in pairs {
+        sum += c as u128 * v as u128;
+        squares += c as u128 * v as u128 * v as u128;
+    }
+    let n128 = n as u128;
+    let nth = |k: u64| {
+        let mut seen = 0;
+        pairs.iter().find(|p| {
+            seen += p.1;
+            seen > k
+        })
+    };
+    Summary {
+        n,
+        mean: (n > 0).then(|| sum as f64 / n as f64),
+        median: (n > 0).then(|| {
+            let (lo, hi) = (nth((n - 1) / 2).map_or(0, |p| p.0), nth(n / 2).map_or(0, |p| p.0));
+            (lo as f64 + hi as f64) / 2.0
+        }),
+        sd: (n > 1).then(|| ((n128 * squares - sum * sum) as f64 / (n128 * (n128 - 1)) as f64).sqrt()),
+    }
 }
 
 /// The `k`-th smallest value (from 0) of the histogram; `k` is below the total count.
@@ -90,6 +125,20 @@ mod tests {
         // Odd count, values offset from 1.
         let s = Summary::from_histogram(&[1, 0, 2], 1);
         assert_eq!((s.mean, s.median), (Some(7.0 / 3.0), Some(3.0)));
+    }
+
+    #[test]
+    fn values_in_any_order_match_the_histogram() {
+        // A 0-8 scale written from 8 down to 0: the same summary as the histogram 0..=8.
+        let counts = [0u64, 1, 2, 0, 0, 3, 0, 1, 1];
+        let values: Vec<u64> = (0..=8).rev().collect();
+        let mut reversed = counts;
+        reversed.reverse();
+        assert_eq!(Summary::of_values(&reversed, &values), Summary::from_histogram(&counts, 0));
+        // Repeated and far-apart values.
+        let s = Summary::of_values(&[1, 1, 2], &[5, 1_000_000, 5]);
+        assert_eq!((s.n, s.median, s.mean), (4, Some(5.0), Some(1_000_015.0 / 4.0)));
+        assert_eq!(Summary::of_values(&[], &[]), Summary { n: 0, mean: None, median: None, sd: None });
     }
 
     #[test]

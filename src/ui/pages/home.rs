@@ -71,6 +71,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     { if props.table { "Open the table's worksheets" } else { "Go to the questionnaire" } }
                 </button>
             </form>
+            <p class="results-link"><a href="results.html#/r">{ "Results: gather the answers and tables, see and share the results" }</a></p>
         </main>
     }
 }

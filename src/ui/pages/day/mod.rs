@@ -14,11 +14,7 @@ use yew::prelude::*;
 
 use crate::core::definition::{Definition, RecordKind};
 use crate::core::link::ParticipantLink;
-use crate::core::parse::parse_definition;
-use crate::ui::{browser, storage};
-
-/// Where the day's definition is, relative to the page.
-pub const DEFINITION_URL: &str = "assets/day.json";
+use crate::ui::loader::{LoadError, load_definition};
 
 #[derive(Properties, PartialEq)]
 pub struct DayProps {
@@ -43,19 +39,10 @@ pub fn DayPage(props: &DayProps) -> Html {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let text = match browser::fetch_text(DEFINITION_URL).await {
-                    Ok(t) => Ok(t),
-                    Err(e) => storage::load_definition().ok_or(e),
-                };
-                loaded.set(match text {
-                    Err(e) => Loaded::Unreachable(e),
-                    Ok(t) => match parse_definition(&t) {
-                        Ok(def) => {
-                            storage::save_definition(&t);
-                            Loaded::Ready(Rc::new(def))
-                        }
-                        Err(problems) => Loaded::Invalid(problems.iter().map(ToString::to_string).collect()),
-                    },
+                loaded.set(match load_definition().await {
+                    Ok(def) => Loaded::Ready(Rc::new(def)),
+                    Err(LoadError::Unreachable(e)) => Loaded::Unreachable(e),
+                    Err(LoadError::Invalid(problems)) => Loaded::Invalid(problems),
                 });
             });
         });

@@ -1,26 +1,30 @@
-//! `dialogue-kit`: the command-line side of the pure core, for authors, facilitators and
-//! coordinators working on a laptop.
+//! `dialogue-kit`: the command-line side of the pure core, for authors, facilitators, partners
+//! and coordinators working on a laptop.
 //!
 //! ```text
 //! dialogue-kit validate DEFINITION.json        list every problem of a definition, with its path
-//! dialogue-kit decode CODE_OR_FILE [--definition DEFINITION.json]
-//!                                              print a share code or response file as JSON
-//! dialogue-kit encode RECORD.json [--definition DEFINITION.json]
-//!                                              print the share code of a response file
+//! dialogue-kit decode CODE_OR_FILE             print a share code or response file as JSON
+//! dialogue-kit encode RECORD.json              print the share code of a response file
 //! dialogue-kit rank PREFLIB_FILE               every ranking method on a PrefLib file, as JSON
+//! dialogue-kit rank TABLE_RECORDS_OR_CODES...  every ranking method on the tables' orders
+//! dialogue-kit tally INPUT... --out DIR        import, tally and export everything
+//! dialogue-kit sample --out PATH               a plausible sample day, for dry runs and tests
 //! ```
 //! Without `--definition`, the default day built into the program is used.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use dialogue_kit::DEFAULT_DAY;
-use dialogue_kit::core::dataset::Dataset;
+use dialogue_kit::core::code;
 use dialogue_kit::core::definition::Definition;
 use dialogue_kit::core::parse::parse_definition;
 use dialogue_kit::core::preflib;
-use dialogue_kit::core::ranking::report;
 use dialogue_kit::core::record::Record;
-use dialogue_kit::core::{code, group_orders};
+
+mod rank;
+mod sample;
+mod tally;
 
 const USAGE: &str = "\
 usage:
@@ -29,6 +33,10 @@ usage:
   dialogue-kit encode RECORD.json [--definition DEFINITION.json]
   dialogue-kit rank PREFLIB_FILE
   dialogue-kit rank TABLE_RECORDS_OR_CODES... [--worksheet ID] [--definition DEFINITION.json]
+  dialogue-kit tally INPUT... --out DIR [--event ID] [--regional-group ID]
+                     [--definition DEFINITION.json]
+  dialogue-kit sample --out PATH [--as bundle|files|chat] [--participants N] [--events N]
+                      [--table-size N] [--seed N] [--no-text] [--definition DEFINITION.json]
 
 validate  checks a questionnaire definition and lists every problem with its JSON path
 decode    prints a share code (DK1-...), a file holding one, or a response file as JSON
@@ -36,6 +44,14 @@ encode    prints the share code of a response file
 rank      runs every ranking method on a PrefLib file (.soc, .soi, .toc, .toi), or on the
           tables' orders for one ordering worksheet (table record files, or text files of
           codes: one ballot per table), and prints JSON
+tally     imports record files, text files of codes (chat transcripts) and result bundles,
+          merges them, and writes into DIR: results.json, bundle.json, data.zip and data/
+          (tidy CSV, wide CSV, codebook), charts/*.svg, tables/*.csv, report.html and
+          import-log.txt; --event and --regional-group (african, asia_pacific, eastern_european,
+          grulac, weog) limit the results
+sample    writes a plausible sample day (participants and tables, the same for the same
+          --seed): one result bundle (the default), one record file each (--as files, PATH is a
+          folder), or a chat transcript of share codes (--as chat; participants only)
 Without --definition, the built-in default day is used.";
 
 fn main() -> ExitCode {
@@ -53,52 +69,99 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<String, String> {
-    let Options { positional, definition, worksheet } = split_args(args)?;
-    match positional.as_slice() {
+    let o = Options::parse(args)?;
+    let definition = o.get("definition");
+    match o.positional.as_slice() {
         [cmd, file] if cmd == "validate" => validate(file),
-        [cmd, input] if cmd == "decode" => decode(input, definition.as_deref()),
-        [cmd, file] if cmd == "encode" => encode(file, definition.as_deref()),
-        [cmd, file] if cmd == "rank" && preflib::Format::from_path(file).is_some() => rank(file),
+        [cmd, input] if cmd == "decode" => decode(input, definition),
+        [cmd, file] if cmd == "encode" => encode(file, definition),
+        [cmd, file] if cmd == "rank" && preflib::Format::from_path(file).is_some() => rank::rank(file),
         [cmd, files @ ..] if cmd == "rank" && !files.is_empty() => {
-            rank_tables(files, worksheet.as_deref(), definition.as_deref())
+            rank::rank_tables(files, o.get("worksheet"), definition)
         }
+        [cmd] if cmd == "sample" => sample::run(&o),
+        [cmd, inputs @ ..] if cmd == "tally" && !inputs.is_empty() => tally::run(&o, inputs),
         [cmd] if cmd == "--help" || cmd == "-h" || cmd == "help" => Ok(USAGE.to_string()),
         _ => Err(format!("unexpected arguments\n{USAGE}")),
     }
 }
 
-/// The command line, with `--definition FILE` and `--worksheet ID` taken out.
-struct Options {
+/// Options that take a value (`--out DIR` or `--out=DIR`).
+const VALUED: [&str; 11] = [
+    "definition",
+    "worksheet",
+    "out",
+    "as",
+    "participants",
+    "events",
+    "table-size",
+    "seed",
+    "event",
+    "regional-group",
+    "by",
+];
+/// Options that stand alone.
+const SWITCHES: [&str; 1] = ["no-text"];
+
+/// The command line: its positional words and its `--options`.
+pub struct Options {
     positional: Vec<String>,
-    definition: Option<String>,
-    worksheet: Option<String>,
+    values: BTreeMap<String, String>,
 }
 
-fn split_args(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { positional: Vec::new(), definition: None, worksheet: None };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--definition" {
-            o.definition = Some(it.next().ok_or("--definition needs a file")?.clone());
-        } else if let Some(f) = a.strip_prefix("--definition=") {
-            o.definition = Some(f.to_string());
-        } else if a == "--worksheet" {
-            o.worksheet = Some(it.next().ok_or("--worksheet needs a worksheet id")?.clone());
-        } else if let Some(w) = a.strip_prefix("--worksheet=") {
-            o.worksheet = Some(w.to_string());
-        } else {
-            o.positional.push(a.clone());
+impl Options {
+    fn parse(args: &[String]) -> Result<Options, String> {
+        let mut o = Options { positional: Vec::new(), values: BTreeMap::new() };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            let Some(flag) = a.strip_prefix("--").filter(|f| !f.is_empty() && *f != "help") else {
+                o.positional.push(a.clone());
+                continue;
+            };
+            let (name, inline) = match flag.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (flag, None),
+            };
+            if SWITCHES.contains(&name) && inline.is_none() {
+                o.values.insert(name.into(), String::new());
+            } else if VALUED.contains(&name) {
+                let value = match inline {
+                    Some(v) => v,
+                    None => it.next().ok_or(format!("--{name} needs a value"))?.clone(),
+                };
+                o.values.insert(name.into(), value);
+            } else {
+                return Err(format!("unknown option --{name}\n{USAGE}"));
+            }
+        }
+        Ok(o)
+    }
+
+    /// The value of `--name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str)
+    }
+
+    /// Whether the switch `--name` was given.
+    pub fn has(&self, name: &str) -> bool {
+        self.values.contains_key(name)
+    }
+
+    /// The number given with `--name`, or `default`.
+    pub fn number(&self, name: &str, default: u64) -> Result<u64, String> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(v) => v.parse().map_err(|_| format!("--{name} needs a whole number, not '{v}'")),
         }
     }
-    Ok(o)
 }
 
-fn read(path: &str) -> Result<String, String> {
+pub fn read(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     String::from_utf8(bytes).map_err(|_| format!("{path} is not UTF-8 text"))
 }
 
-fn load_definition(path: Option<&str>) -> Result<Definition, String> {
+pub fn load_definition(path: Option<&str>) -> Result<Definition, String> {
     let (text, name) = match path {
         Some(p) => (read(p)?, p.to_string()),
         None => (DEFAULT_DAY.to_string(), "the built-in default day".to_string()),
@@ -152,55 +215,4 @@ fn encode(path: &str, definition: Option<&str>) -> Result<String, String> {
     let def = load_definition(definition)?;
     let record = Record::from_json(&read(path)?).map_err(|e| e.to_string())?;
     code::encode(&record.for_export(&def), &def).map_err(|e| e.to_string())
-}
-
-fn rank(path: &str) -> Result<String, String> {
-    let format = preflib::Format::from_path(path)
-        .ok_or_else(|| format!("{path}: not a PrefLib file name (expected .soc, .soi, .toc or .toi)"))?;
-    let profile = preflib::parse(&read(path)?, format).map_err(|e| format!("{path}: {e}"))?;
-    report::rank(&profile).to_json().map_err(|e| format!("cannot write the report: {e}"))
-}
-
-/// Reads table records (files, bundles, texts of codes) for `rank` through the same import as the
-/// results: a table that sent the same record twice counts once, the latest version wins.
-fn read_records(files: &[String], def: &Definition) -> Result<Vec<Record>, String> {
-    let mut data = Dataset::new(def);
-    for f in files {
-        let report =
-            data.import_bytes(def, f, &std::fs::read(f).map_err(|e| format!("cannot read {f}: {e}"))?);
-        if !report.rejected.is_empty() {
-            let reasons: Vec<String> =
-                report.rejected.iter().map(|r| format!("{}: {}", r.what, r.reason)).collect();
-            return Err(format!(
-                "{f}: not a PrefLib file (.soc, .soi, .toc, .toi), and not usable as table records or codes:\n  {}",
-                reasons.join("\n  ")
-            ));
-        }
-    }
-    Ok(data.entries().map(|e| e.record.clone()).collect())
-}
-
-fn rank_tables(
-    files: &[String],
-    worksheet: Option<&str>,
-    definition: Option<&str>,
-) -> Result<String, String> {
-    let def = load_definition(definition)?;
-    let records = read_records(files, &def)?;
-    let worksheet = match worksheet {
-        Some(w) => w.into(),
-        None => match group_orders::answered_worksheets(&def, &records).as_slice() {
-            [one] => (*one).clone(),
-            [] => return Err("no table record answers an ordering worksheet".into()),
-            many => {
-                let ids: Vec<String> = many.iter().map(ToString::to_string).collect();
-                return Err(format!(
-                    "the records answer several ordering worksheets; choose one with --worksheet: {}",
-                    ids.join(", ")
-                ));
-            }
-        },
-    };
-    let profile = group_orders::profile(&def, &worksheet, &records)?;
-    report::rank(&profile).to_json().map_err(|e| format!("cannot write the report: {e}"))
 }

@@ -1,0 +1,122 @@
+//! Which records a [`Filter`] keeps, and each participant's regional group.
+//!
+//! - Records of another questionnaire or version (another content hash) are never counted.
+//! - `event`: only records (participant and table) of that event.
+//! - `regional_group`: a participant is kept when their answer to the country question names a
+//!   country of that group. A table record has no country; it is kept when, among the
+//!   participant records of the same event and table, at least one gave a country and every
+//!   one who did is from that group. A table of mixed groups (or whose participants gave no
+//!   country) is left out of every regional group's results, but counts without the filter.
+//!
+//! A [`Selector`] decides record by record, so that [`super::results`] reads each record once
+//! (a record's answers are scattered in memory: reading them is most of the work).
+
+use std::collections::HashMap;
+
+use super::Filter;
+use crate::core::countries::{COUNTRIES, RegionalGroup};
+use crate::core::definition::{Definition, Question, RecordKind};
+use crate::core::record::Record;
+use crate::core::tally::breakdown::{country_index, country_question};
+
+/// What to do with a record.
+pub(crate) enum Pick {
+    /// Count this participant, in this regional group (index in [`RegionalGroup::ALL`]) if
+    /// they gave a country.
+    Participant(Option<usize>),
+    /// Set this table record aside; [`Selector::keeps_table`] decides once every participant
+    /// has been seen.
+    Table,
+    Skip,
+}
+
+/// A filter applied one record at a time.
+pub(crate) struct Selector<'a> {
+    hash: &'a str,
+    event: Option<&'a str>,
+    country: Option<&'a Question>,
+    wanted: Option<usize>,
+    /// With a regional group wanted: the groups of each (event, table)'s participants, as bits.
+    tables: HashMap<(&'a str, u32), u8>,
+    pub(crate) other_questionnaire: u64,
+}
+
+impl<'a> Selector<'a> {
+    pub(crate) fn new(def: &'a Definition, filter: &'a Filter) -> Selector<'a> {
+        Selector {
+            hash: &def.hash,
+            event: filter.event.as_deref(),
+            country: country_question(def),
+            wanted: filter.regional_group.map(group_position),
+            tables: HashMap::new(),
+            other_questionnaire: 0,
+        }
+    }
+
+    pub(crate) fn pick(&mut self, r: &'a Record) -> Pick {
+        if r.questionnaire.hash != self.hash {
+            self.other_questionnaire += 1;
+            return Pick::Skip;
+        }
+        if self.event.is_some_and(|e| e != r.event) {
+            return Pick::Skip;
+        }
+        if r.kind == RecordKind::Table {
+            return Pick::Table;
+        }
+        let group =
+            self.country.and_then(|q| country_index(q, r)).map(|i| group_position(COUNTRIES[i].group));
+        let Some(wanted) = self.wanted else { return Pick::Participant(group) };
+        if let Some(g) = group {
+            *self.tables.entry((&r.event, r.table)).or_default() |= 1 << g;
+        }
+        if group == Some(wanted) { Pick::Participant(group) } else { Pick::Skip }
+    }
+
+    /// Whether table record `r` (picked as [`Pick::Table`]) counts, once every participant
+    /// record has been picked.
+    pub(crate) fn keeps_table(&self, r: &Record) -> bool {
+        match self.wanted {
+            None => true,
+            Some(w) => self.tables.get(&(r.event.as_str(), r.table)).is_some_and(|&bits| bits == 1 << w),
+        }
+    }
+}
+
+/// The position of `g` in [`RegionalGroup::ALL`].
+fn group_position(g: RegionalGroup) -> usize {
+    RegionalGroup::ALL.iter().position(|x| *x == g).unwrap_or(0)
+}
+
+/// The records a filter keeps.
+pub struct Filtered<'a> {
+    /// Participant records kept, in the order given.
+    pub participants: Vec<&'a Record>,
+    /// Each kept participant's regional group (index in [`RegionalGroup::ALL`]), if they gave
+    /// a country.
+    pub groups: Vec<Option<usize>>,
+    /// Table records kept, in the order given.
+    pub tables: Vec<&'a Record>,
+    /// Records of another questionnaire or version.
+    pub other_questionnaire: u64,
+}
+
+impl<'a> Filtered<'a> {
+    /// Applies `filter` to `records`.
+    pub fn new(def: &'a Definition, records: &'a [Record], filter: &'a Filter) -> Filtered<'a> {
+        let mut s = Selector::new(def, filter);
+        let (mut participants, mut groups, mut tables) = (Vec::new(), Vec::new(), Vec::new());
+        for r in records {
+            match s.pick(r) {
+                Pick::Participant(g) => {
+                    participants.push(r);
+                    groups.push(g);
+                }
+                Pick::Table => tables.push(r),
+                Pick::Skip => {}
+            }
+        }
+        tables.retain(|r| s.keeps_table(r));
+        Filtered { participants, groups, tables, other_questionnaire: s.other_questionnaire }
+    }
+}

@@ -1,0 +1,215 @@
+//! Results: everything the day's records say, as one deterministic value that becomes
+//! `results.json` (format described in `docs/results-format.md`, schema in
+//! `docs/results.schema.json`).
+//!
+//! [`results`] takes a definition, the records (one per respondent, as
+//! [`crate::core::dataset::Dataset::entries`] gives them) and a [`Filter`], and computes in one
+//! walk over the participant records: every participant question's tally, the breakdown of
+//! each by UN regional group, and every before / after pair the day declares with `repeats`.
+//! The table records give each worksheet's result: for orderings, the share of groups placing
+//! each option first, mean ranks and the Kemeny consensus ([`tables`]). [`breakdown_any`] and
+//! [`breakdown_all`] split by any other variable on demand.
+//!
+//! The same records in any order give the same JSON, byte for byte: everything is counted in
+//! whole numbers and listed in definition order (events by id).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::countries::RegionalGroup;
+use super::definition::{Definition, Question};
+use super::record::{QuestionnaireRef, Record};
+use super::tally::breakdown::REGIONAL_GROUP;
+use super::tally::{Breakdown, Change, ChangeCounter, Pass, QuestionTally, breakdowns, grouping};
+use super::text::QuestionId;
+
+mod filter;
+pub mod tables;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+pub use filter::Filtered;
+use filter::{Pick, Selector};
+pub use tables::{GroupConsensus, GroupRanking, ListTally, WorksheetResult, WorksheetTally};
+
+/// The `format` value that marks a results file.
+pub const FORMAT: &str = "dialogue-kit/results";
+/// The version of the results format this build writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// Which records the results are about. Both parts must hold for a record to count.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    /// Only records of this event.
+    pub event: Option<String>,
+    /// Only participants whose country answer is in this group, and tables all of whose
+    /// participants who gave a country are in it (see `docs/results-format.md`).
+    pub regional_group: Option<RegionalGroup>,
+}
+
+/// How many records of an event are counted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EventCount {
+    pub event: String,
+    pub participants: u64,
+    pub tables: u64,
+}
+
+/// Everything the records say; see `docs/results-format.md`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Results {
+    pub format: &'static str,
+    pub format_version: u64,
+    pub questionnaire: QuestionnaireRef,
+    pub filter: Filter,
+    /// Participant records counted (after the filter).
+    pub participants: u64,
+    /// Table records counted (after the filter).
+    pub tables: u64,
+    /// Records left out because they answer another questionnaire or version.
+    pub other_questionnaire: u64,
+    /// The events of the records counted, by id.
+    pub events: Vec<EventCount>,
+    /// Every participant question, in definition order.
+    pub questions: Vec<QuestionTally>,
+    /// Every participant question broken down by UN regional group.
+    pub regional_groups: Vec<Breakdown>,
+    /// Every before / after pair (`repeats`), in definition order of the later question.
+    pub changes: Vec<Change>,
+    /// Every table worksheet, in definition order.
+    pub worksheets: Vec<WorksheetResult>,
+}
+
+impl Results {
+    /// Pretty JSON, the same bytes for the same results.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+/// The values of the regional-group breakdown: the five groups' ids.
+fn group_values() -> Vec<String> {
+    RegionalGroup::ALL.iter().map(|g| g.id().to_string()).collect()
+}
+
+/// Computes the results of `records` for `def`, keeping what `filter` asks for.
+pub fn results(def: &Definition, records: &[Record], filter: &Filter) -> Results {
+    let questions: Vec<&Question> = def.questions().map(|(_, q)| q).collect();
+    let (watched, mut pairs) = pairs(def, &questions);
+    let groups = RegionalGroup::ALL.len();
+    let mut pass = Pass::new(questions.iter().copied(), groups + 1);
+    pass.watch(&watched);
+    let mut seen = vec![None; watched.len()];
+    let mut selector = Selector::new(def, filter);
+    let mut tables = Vec::new();
+    let mut events: BTreeMap<&str, EventCount> = BTreeMap::new();
+    for r in records {
+        match selector.pick(r) {
+            Pick::Participant(g) => {
+                seen.iter_mut().for_each(|s| *s = None);
+                pass.add(r, g.unwrap_or(groups), &mut seen);
+                for (counter, b, a) in &mut pairs {
+                    if let (Some(before), Some(after)) = (seen[*b], seen[*a]) {
+                        counter.add(before, after);
+                    }
+                }
+                event(&mut events, &r.event).participants += 1;
+            }
+            Pick::Table => tables.push(r),
+            Pick::Skip => {}
+        }
+    }
+    tables.retain(|r| selector.keeps_table(r));
+    for r in &tables {
+        event(&mut events, &r.event).tables += 1;
+    }
+    let values = group_values();
+    let participants = (0..=groups).map(|g| pass.respondents(g)).sum();
+    Results {
+        format: FORMAT,
+        format_version: FORMAT_VERSION,
+        questionnaire: QuestionnaireRef {
+            id: def.id.clone(),
+            version: def.version.clone(),
+            hash: def.hash.clone(),
+        },
+        filter: filter.clone(),
+        participants,
+        tables: tables.len() as u64,
+        other_questionnaire: selector.other_questionnaire,
+        events: events.into_values().collect(),
+        questions: (0..pass.len()).map(|i| pass.question_tally(i, None)).collect(),
+        regional_groups: (0..pass.len())
+            .map(|i| Breakdown::from_pass(&pass, i, REGIONAL_GROUP, &values))
+            .collect(),
+        changes: pairs.iter().map(|(c, _, _)| c.change()).collect(),
+        worksheets: tables::worksheets(def, &tables),
+    }
+}
+
+/// The counts of event `id`, added when new.
+fn event<'a, 'r>(events: &'a mut BTreeMap<&'r str, EventCount>, id: &'r str) -> &'a mut EventCount {
+    events.entry(id).or_insert_with(|| EventCount { event: id.to_string(), participants: 0, tables: 0 })
+}
+
+/// The before / after pairs of the day: the questions to watch (by index in `questions`),
+/// and per pair its counter and the watch slots of its two questions.
+fn pairs<'q>(
+    def: &'q Definition,
+    questions: &[&'q Question],
+) -> (Vec<usize>, Vec<(ChangeCounter<'q>, usize, usize)>) {
+    let mut watched: Vec<usize> = Vec::new();
+    let mut slot = |i: usize| match watched.iter().position(|&w| w == i) {
+        Some(s) => s,
+        None => {
+            watched.push(i);
+            watched.len() - 1
+        }
+    };
+    let index = |id: &QuestionId| questions.iter().position(|q| &q.id == id);
+    let mut pairs = Vec::new();
+    for (before, after) in def.repeated_pairs() {
+        if let (Some(b), Some(a)) = (index(before), index(after))
+            && let Ok(counter) = ChangeCounter::new(questions[b], questions[a])
+        {
+            pairs.push((counter, slot(b), slot(a)));
+        }
+    }
+    (watched, pairs)
+}
+
+/// Participant question `question` broken down by `by` over the participants `filter` keeps.
+/// `by` is a profile variable (`age_band`, `gender`, `occupation`, `education`, `area`,
+/// `country`, or a profile question's id), `regional_group`, `event` or `table`; see
+/// [`crate::core::tally::breakdown`] for the groups' order.
+pub fn breakdown_any(
+    def: &Definition,
+    records: &[Record],
+    filter: &Filter,
+    by: &str,
+    question: &QuestionId,
+) -> Result<Breakdown, String> {
+    let q = def.question(question).ok_or_else(|| format!("no participant question '{question}'"))?;
+    let f = Filtered::new(def, records, filter);
+    let g = grouping(def, by, &f.participants)?;
+    Ok(breakdowns(&g, by, &[q], &f.participants).remove(0))
+}
+
+/// Every participant question broken down by `by` (as in [`breakdown_any`]), in one walk.
+pub fn breakdown_all(
+    def: &Definition,
+    records: &[Record],
+    filter: &Filter,
+    by: &str,
+) -> Result<Vec<Breakdown>, String> {
+    let questions: Vec<&Question> = def.questions().map(|(_, q)| q).collect();
+    let f = Filtered::new(def, records, filter);
+    let g = grouping(def, by, &f.participants)?;
+    Ok(breakdowns(&g, by, &questions, &f.participants))
+}

@@ -1,0 +1,379 @@
+//! The counting behind every tally: a [`Counter`] reads one question's answers into
+//! [`Counts`] (whole numbers only), and turns counts into the question's [`Tally`].
+//!
+//! Counts add up: the counts of two sets of respondents, [`Counts::merge`]d, are the counts
+//! of both. So a breakdown counts each group once and the whole is the sum of its groups, in
+//! one walk over the records. [`Counter::add`] takes an answer only when it fits the question
+//! (exactly the answers [`crate::core::answers::check`] accepts; a test holds them together),
+//! and finds ids with [`super::lookup`] rather than by comparing strings one by one.
+
+use super::lookup::{self, Ids};
+use super::stats::{Summary, percent};
+use super::{
+    ChoiceTally, CountryCount, CountryTally, GridTally, GroupCount, ItemTally, MultipleTally, NumericTally,
+    OptionCount, OrderingTally, RankedOption, Share, Tally, TextTally, ValueCount,
+};
+use crate::core::answers::{self, Answer, Cell};
+use crate::core::countries::{COUNTRIES, RegionalGroup};
+use crate::core::definition::{Choice, Kind, NO, Question, Scale, YES};
+use crate::core::text::OptionId;
+
+/// What the counts of a question hold, by the shape of its answers.
+enum Shape<'q> {
+    /// Single choice, yes / no, scale: a count per option, then no clear opinion.
+    Choice { ids: Ids<'q>, nco: bool, points: bool },
+    /// A count per option; `n` counts respondents.
+    Multiple { ids: Ids<'q>, max: usize },
+    /// Per item (in definition order), a count per point, then no clear opinion. `items` are
+    /// sorted as answers keep them, `item_at` gives each one's place in the definition.
+    Grid { items: Ids<'q>, item_at: Vec<usize>, names: Vec<&'q str>, points: Ids<'q>, nco: bool },
+    /// A count per value `0..=max`.
+    Numeric { max: u32 },
+    /// First places per option, then twice the sum of positions per option.
+    Ordering { ids: Ids<'q>, top: Option<usize> },
+    /// A count per country of [`COUNTRIES`].
+    Country,
+    /// Text: only `n`. List: also the number of entries.
+    Text,
+}
+
+/// One question's counter.
+pub(crate) struct Counter<'q> {
+    pub(crate) q: &'q Question,
+    shape: Shape<'q>,
+    /// The numbers a scale's points stand for, when every point id is a whole number.
+    numbers: Option<Vec<u64>>,
+    /// Cells of an answer being read (grid: item, point), kept to avoid allocating.
+    scratch: Vec<(usize, usize)>,
+}
+
+/// Counts of one question over some respondents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Counts {
+    /// Respondents whose answer was counted.
+    pub(crate) n: u64,
+    cells: Vec<u64>,
+}
+
+impl Counts {
+    /// Adds `other`'s counts (of the same question) to these.
+    pub(crate) fn merge(&mut self, other: &Counts) {
+        self.n += other.n;
+        for (a, b) in self.cells.iter_mut().zip(&other.cells) {
+            *a += b;
+        }
+    }
+}
+
+fn point_ids(scale: &Scale) -> Ids<'_> {
+    Ids::new(scale.points.iter().map(|p| p.id.as_str()))
+}
+
+/// The whole numbers the points stand for, if every point id is one (`"0"` .. `"8"`).
+fn numbers(scale: &Scale) -> Option<Vec<u64>> {
+    scale
+        .points
+        .iter()
+        .map(|p| p.id.as_str())
+        .map(|s| if s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None })
+        .collect()
+}
+
+impl<'q> Counter<'q> {
+    pub(crate) fn new(q: &'q Question) -> Counter<'q> {
+        let ids = |options: &'q [Choice<OptionId>]| Ids::new(options.iter().map(|o| o.id.as_str()));
+        let (shape, numbers) = match &q.kind {
+            Kind::SingleChoice { options, no_clear_opinion } => {
+                (Shape::Choice { ids: ids(options), nco: no_clear_opinion.is_some(), points: false }, None)
+            }
+            Kind::YesNo { no_clear_opinion } => (
+                Shape::Choice { ids: Ids::new([YES, NO]), nco: no_clear_opinion.is_some(), points: false },
+                None,
+            ),
+            Kind::Scale { scale } => (
+                Shape::Choice { ids: point_ids(scale), nco: scale.no_clear_opinion.is_some(), points: true },
+                numbers(scale),
+            ),
+            Kind::MultipleChoice { options, max } => {
+                (Shape::Multiple { ids: ids(options), max: max.map_or(options.len(), |m| m as usize) }, None)
+            }
+            Kind::Grid { items, scale } => (
+                {
+                    let mut item_at: Vec<usize> = (0..items.len()).collect();
+                    item_at.sort_by_key(|&i| &items[i].id);
+                    Shape::Grid {
+                        items: Ids::new(item_at.iter().map(|&i| items[i].id.as_str())),
+                        item_at,
+                        names: items.iter().map(|i| i.id.as_str()).collect(),
+                        points: point_ids(scale),
+                        nco: scale.no_clear_opinion.is_some(),
+                    }
+                },
+                numbers(scale),
+            ),
+            Kind::Numeric { max, .. } => (Shape::Numeric { max: *max }, None),
+            Kind::Ordering { options, top } => {
+                (Shape::Ordering { ids: ids(options), top: top.map(|k| k as usize) }, None)
+            }
+            Kind::Country => (Shape::Country, None),
+            Kind::Text { .. } | Kind::List { .. } => (Shape::Text, None),
+        };
+        Counter { q, shape, numbers, scratch: Vec::new() }
+    }
+
+    /// Counts of no answer at all.
+    pub(crate) fn empty(&self) -> Counts {
+        let cells = match &self.shape {
+            Shape::Choice { ids, .. } => ids.len() + 1,
+            Shape::Multiple { ids, .. } => ids.len(),
+            Shape::Grid { items, points, .. } => items.len() * (points.len() + 1),
+            Shape::Numeric { max } => *max as usize + 1,
+            Shape::Ordering { ids, .. } => 2 * ids.len(),
+            Shape::Country => COUNTRIES.len(),
+            Shape::Text => 1,
+        };
+        Counts { n: 0, cells: vec![0; cells] }
+    }
+
+    /// Counts `a` into `c` when it fits the question; says whether it did.
+    pub(crate) fn add(&mut self, c: &mut Counts, a: &Answer) -> bool {
+        if SKIP.load(std::sync::atomic::Ordering::Relaxed) {
+            return false;
+        }
+        let scratch = &mut self.scratch;
+        let ok = match (&self.shape, a) {
+            (Shape::Choice { ids, .. }, Answer::Option(o)) => bump(c, ids.index(o.as_str())),
+            (Shape::Choice { ids, nco: true, .. }, Answer::NoClearOpinion) => bump(c, Some(ids.len())),
+            (Shape::Multiple { ids, max }, Answer::Options(chosen)) => {
+                let fits = !chosen.is_empty() && chosen.len() <= *max;
+                let ok = fits && distinct(ids, chosen.iter().map(|o| o.as_str()), scratch);
+                if ok {
+                    scratch.iter().for_each(|&(i, _)| c.cells[i] += 1);
+                }
+                ok
+            }
+            (Shape::Grid { items, item_at, points, nco, .. }, Answer::Grid(cells)) => {
+                // Counted as read; taken back should a cell not fit (the whole answer is then
+                // a misfit).
+                let k = points.len() + 1;
+                let mut near = 0;
+                let mut added = 0;
+                for (item, cell) in cells {
+                    let point = match cell {
+                        Cell::Option(p) => points.index(p.as_str()),
+                        Cell::NoClearOpinion => nco.then_some(points.len()),
+                    };
+                    let (Some(i), Some(p)) = (items.index_near(item.as_str(), near), point) else {
+                        take_back(c, cells, added, items, item_at, points, k);
+                        return false;
+                    };
+                    near = i + 1;
+                    c.cells[item_at[i] * k + p] += 1;
+                    added += 1;
+                }
+                added > 0
+            }
+            (Shape::Numeric { max }, Answer::Number(v)) => bump(c, (v <= max).then_some(*v as usize)),
+            (Shape::Ordering { ids, top }, Answer::Order(order)) => {
+                let n = ids.len();
+                let fits = !order.is_empty()
+                    && order.len() <= top.unwrap_or(n)
+                    && (top.is_some() || order.len() == n);
+                let ok = fits && distinct(ids, order.iter().map(|o| o.as_str()), scratch);
+                if ok {
+                    let (first, doubled) = c.cells.split_at_mut(n);
+                    first[scratch[0].0] += 1;
+                    // Twice the positions: ranked options at 1..=r, the unranked sharing r+1..=n.
+                    let r = scratch.len() as u64;
+                    let unranked = 2 * r + (n as u64 - r) + 1;
+                    doubled.iter_mut().for_each(|d| *d += unranked);
+                    for &(i, p) in scratch.iter() {
+                        doubled[i] = doubled[i] - unranked + 2 * p as u64 + 2;
+                    }
+                }
+                ok
+            }
+            (Shape::Country, Answer::Country(code)) => bump(c, lookup::country(code)),
+            (Shape::Text, Answer::Text(_) | Answer::List(_)) => {
+                let ok = answers::check(self.q, a).is_ok();
+                if let (true, Answer::List(entries)) = (ok, a) {
+                    c.cells[0] += entries.len() as u64;
+                }
+                ok
+            }
+            _ => false,
+        };
+        c.n += u64::from(ok);
+        ok
+    }
+
+    /// The tally these counts make.
+    pub(crate) fn tally(&self, c: &Counts) -> Tally {
+        let n = c.n;
+        match &self.shape {
+            Shape::Choice { ids, nco, points } => {
+                let k = ids.len();
+                let numbers = self.numbers.as_deref();
+                Tally::Choice(choice(ids, &c.cells[..k], nco.then_some(c.cells[k]), *points, numbers))
+            }
+            Shape::Multiple { ids, .. } => {
+                Tally::Multiple(MultipleTally { n, options: option_counts(ids, &c.cells, n) })
+            }
+            Shape::Grid { names, points, nco, .. } => {
+                let k = points.len() + 1;
+                let items = (0..names.len())
+                    .map(|i| {
+                        let row = &c.cells[i * k..(i + 1) * k];
+                        let nco = nco.then_some(row[k - 1]);
+                        let tally = choice(points, &row[..k - 1], nco, true, self.numbers.as_deref());
+                        ItemTally { item: names[i].into(), tally }
+                    })
+                    .collect();
+                Tally::Grid(GridTally { n, items })
+            }
+            Shape::Numeric { max } => {
+                let summary = Summary::from_histogram(&c.cells, 0);
+                let values = (0..=*max)
+                    .zip(&c.cells)
+                    .map(|(value, &count)| ValueCount { value, count, percent: percent(count, n) })
+                    .collect();
+                Tally::Numeric(NumericTally { summary, values })
+            }
+            Shape::Ordering { ids, .. } => {
+                let (first, doubled) = c.cells.split_at(ids.len());
+                let options = (0..ids.len())
+                    .map(|i| RankedOption {
+                        id: ids.get(i).into(),
+                        first: first[i],
+                        percent_first: percent(first[i], n),
+                        mean_rank: (n > 0).then(|| doubled[i] as f64 / (2 * n) as f64),
+                    })
+                    .collect();
+                Tally::Ordering(OrderingTally { n, options })
+            }
+            Shape::Country => Tally::Country(country(&c.cells, n)),
+            Shape::Text => Tally::Text(TextTally { n }),
+        }
+    }
+
+    /// For an ordering: the options (by index) of the last answer [`Counter::add`] took, first
+    /// to last.
+    pub(crate) fn last_order(&self) -> Vec<usize> {
+        match self.shape {
+            Shape::Ordering { .. } => self.scratch.iter().map(|&(i, _)| i).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// For a list: the entries counted.
+    pub(crate) fn entries(&self, c: &Counts) -> u64 {
+        match self.shape {
+            Shape::Text => c.cells[0],
+            _ => 0,
+        }
+    }
+}
+
+/// Takes back the first `added` cells of a grid answer that [`Counter::add`] counted.
+fn take_back(
+    c: &mut Counts,
+    cells: &std::collections::BTreeMap<crate::core::text::ItemId, Cell>,
+    added: usize,
+    items: &Ids<'_>,
+    item_at: &[usize],
+    points: &Ids<'_>,
+    k: usize,
+) {
+    for (item, cell) in cells.iter().take(added) {
+        let p = match cell {
+            Cell::Option(p) => points.index(p.as_str()),
+            Cell::NoClearOpinion => Some(points.len()),
+        };
+        if let (Some(i), Some(p)) = (items.index(item.as_str()), p) {
+            c.cells[item_at[i] * k + p] -= 1;
+        }
+    }
+}
+
+/// Adds one to cell `i`, if there is one.
+fn bump(c: &mut Counts, i: Option<usize>) -> bool {
+    i.map(|i| c.cells[i] += 1).is_some()
+}
+
+/// Reads `ids` into `scratch` as (index, position); false when one is unknown or given twice.
+fn distinct<'a>(
+    known: &Ids<'_>,
+    ids: impl Iterator<Item = &'a str>,
+    scratch: &mut Vec<(usize, usize)>,
+) -> bool {
+    scratch.clear();
+    let mut seen = 0u128;
+    for (p, id) in ids.enumerate() {
+        let Some(i) = known.index(id) else { return false };
+        let repeated = if i < 128 {
+            let bit = 1u128 << i;
+            let repeated = seen & bit != 0;
+            seen |= bit;
+            repeated
+        } else {
+            scratch.iter().any(|&(j, _)| j == i)
+        };
+        if repeated {
+            return false;
+        }
+        scratch.push((i, p));
+    }
+    true
+}
+
+fn option_counts(ids: &Ids<'_>, counts: &[u64], n: u64) -> Vec<OptionCount> {
+    counts
+        .iter()
+        .enumerate()
+        .map(|(i, &count)| OptionCount { id: ids.get(i).into(), count, percent: percent(count, n) })
+        .collect()
+}
+
+/// One-option answers: counts per option, no clear opinion when offered; `points`: also
+/// summarise the point index (1..k), and the points' own numbers when they are numbers.
+fn choice(
+    ids: &Ids<'_>,
+    counts: &[u64],
+    nco: Option<u64>,
+    points: bool,
+    numbers: Option<&[u64]>,
+) -> ChoiceTally {
+    let n = counts.iter().sum::<u64>() + nco.unwrap_or(0);
+    ChoiceTally {
+        n,
+        options: option_counts(ids, counts, n),
+        no_clear_opinion: nco.map(|c| Share::of(c, n)),
+        points: points.then(|| Summary::from_histogram(counts, 1)),
+        numbers: numbers.map(|v| Summary::of_values(counts, v)),
+    }
+}
+
+fn country(counts: &[u64], n: u64) -> CountryTally {
+    let mut groups = [0u64; RegionalGroup::ALL.len()];
+    for (c, &count) in COUNTRIES.iter().zip(counts) {
+        if let Some(g) = RegionalGroup::ALL.iter().position(|g| *g == c.group) {
+            groups[g] += count;
+        }
+    }
+    CountryTally {
+        n,
+        countries: COUNTRIES
+            .iter()
+            .zip(counts)
+            .filter(|(_, count)| **count > 0)
+            .map(|(c, &count)| CountryCount { code: c.code, count, percent: percent(count, n) })
+            .collect(),
+        groups: RegionalGroup::ALL
+            .iter()
+            .zip(groups)
+            .map(|(&group, count)| GroupCount { group, count, percent: percent(count, n) })
+            .collect(),
+    }
+}
+
+pub static SKIP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

@@ -1,0 +1,134 @@
+//! One walk over the records for many questions and groups at once.
+//!
+//! A [`Pass`] holds a counter per question and counts per question and group. Each record is
+//! read once, each answer's question found through a table of the questions' ids
+//! ([`super::lookup::Ids`]). The tally of a question over every group is the sum of the
+//! groups' counts.
+
+use std::collections::BTreeMap;
+
+use super::counter::{Counter, Counts};
+use super::lookup::Ids;
+use super::{QuestionTally, Tally};
+use crate::core::answers::Answer;
+use crate::core::definition::{Kind, Question};
+use crate::core::record::Record;
+
+/// Counts of some questions over records split into groups `0..groups`.
+pub struct Pass<'q> {
+    counters: Vec<Counter<'q>>,
+    /// The questions' ids in the order records keep their answers (sorted), and each one's
+    /// position in `counters`.
+    ids: Ids<'q>,
+    order: Vec<usize>,
+    /// `counts[question][group]`.
+    counts: Vec<Vec<Counts>>,
+    respondents: Vec<u64>,
+    /// For each question, its slot in the `seen` list of [`Pass::add`], if it is watched.
+    watched: Vec<Option<usize>>,
+    /// For each ordering question, when asked for: every distinct order taken (options by
+    /// index, first to last) and how many gave it, over every group.
+    orders: Option<Vec<BTreeMap<Vec<usize>, u64>>>,
+}
+
+impl<'q> Pass<'q> {
+    /// A pass over `questions` (in the order their tallies are asked for) and `groups` groups.
+    pub fn new(questions: impl IntoIterator<Item = &'q Question>, groups: usize) -> Pass<'q> {
+        let counters: Vec<Counter<'q>> = questions.into_iter().map(Counter::new).collect();
+        let mut order: Vec<usize> = (0..counters.len()).collect();
+        order.sort_by_key(|&i| &counters[i].q.id);
+        let ids = Ids::new(order.iter().map(|&i| counters[i].q.id.as_str()));
+        let counts = counters.iter().map(|c| vec![c.empty(); groups]).collect();
+        let watched = vec![None; counters.len()];
+        Pass { counters, ids, order, counts, respondents: vec![0; groups], watched, orders: None }
+    }
+
+    /// Asks [`Pass::add`] to hand back the answers to these questions (by index), in this
+    /// order, when they fit.
+    pub fn watch(&mut self, questions: &[usize]) {
+        for (slot, &q) in questions.iter().enumerate() {
+            self.watched[q] = Some(slot);
+        }
+    }
+
+    /// Also keeps every order given to an ordering question, for [`Pass::orders`].
+    pub fn keep_orders(&mut self) {
+        self.orders = Some(vec![BTreeMap::new(); self.counters.len()]);
+    }
+
+    /// The orders given to question `i` (options by index, first to last) and how many gave
+    /// each, when [`Pass::keep_orders`] was asked for and `i` is an ordering.
+    pub fn orders(&self, i: usize) -> Option<&BTreeMap<Vec<usize>, u64>> {
+        self.orders
+            .as_ref()
+            .map(|o| &o[i])
+            .filter(|_| matches!(self.counters[i].q.kind, Kind::Ordering { .. }))
+    }
+
+    /// Counts record `r` in `group`; `seen[slot]` receives its answer to each watched question
+    /// when the answer fits (and is left as it was otherwise).
+    pub fn add<'r>(&mut self, r: &'r Record, group: usize, seen: &mut [Option<&'r Answer>]) {
+        self.respondents[group] += 1;
+        let mut near = 0;
+        for (id, a) in &r.answers {
+            let Some(p) = self.ids.index_near(id.as_str(), near) else { continue };
+            near = p + 1;
+            let i = self.order[p];
+            let fits = self.counters[i].add(&mut self.counts[i][group], a);
+            if !fits {
+                continue;
+            }
+            if let Some(slot) = self.watched[i] {
+                seen[slot] = Some(a);
+            }
+            if let (Some(orders), Answer::Order(_)) = (&mut self.orders, a) {
+                *orders[i].entry(self.counters[i].last_order()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Records counted in `group`.
+    pub fn respondents(&self, group: usize) -> u64 {
+        self.respondents[group]
+    }
+
+    /// Questions in the pass.
+    pub fn len(&self) -> usize {
+        self.counters.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counters.is_empty()
+    }
+
+    /// The `i`-th question.
+    pub fn question(&self, i: usize) -> &'q Question {
+        self.counters[i].q
+    }
+
+    /// The tally of question `i` in `group`, or over every group (`None`).
+    pub fn tally(&self, i: usize, group: Option<usize>) -> Tally {
+        let counter = &self.counters[i];
+        match group {
+            Some(g) => counter.tally(&self.counts[i][g]),
+            None => {
+                let mut all = counter.empty();
+                for c in &self.counts[i] {
+                    all.merge(c);
+                }
+                counter.tally(&all)
+            }
+        }
+    }
+
+    /// For a list question: the entries written, over every group.
+    pub fn entries(&self, i: usize) -> u64 {
+        self.counts[i].iter().map(|c| self.counters[i].entries(c)).sum()
+    }
+
+    /// [`Pass::tally`] with the question's id and kind.
+    pub fn question_tally(&self, i: usize, group: Option<usize>) -> QuestionTally {
+        let q = self.counters[i].q;
+        QuestionTally { question: q.id.clone(), kind: q.kind.name(), tally: self.tally(i, group) }
+    }
+}

@@ -1,0 +1,84 @@
+//! Browser timings of the results, for `bench/results.sh` (prints figures, asserts only that
+//! everything was counted): a sample day of 5,708 (the 2020 dialogue) and 20,000 participants
+//! (and their tables) as one
+//! result bundle, imported and fully tallied by the same Rust compiled to WebAssembly in
+//! release mode, in headless Chromium.
+//!
+//! Run: `CHROMEDRIVER=$(which chromedriver) cargo test --release --target wasm32-unknown-unknown
+//! --test bench_results_web -- --nocapture`
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
+
+use dialogue_kit::core::dataset::Dataset;
+use dialogue_kit::core::parse::parse_definition;
+use dialogue_kit::core::record::Record;
+use dialogue_kit::core::results::{Filter, results};
+use dialogue_kit::core::sample::{self, Spec};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+
+/// Lets the browser breathe (the test driver polls the page and gives up after 20 s).
+async fn breathe() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+async fn run(participants: usize) {
+    let def = parse_definition(dialogue_kit::DEFAULT_DAY).unwrap();
+    // Made in slices of 5,000 participants, so that the page keeps answering the driver.
+    let mut made = Dataset::new(&def);
+    let mut left = participants;
+    let mut seed = 1;
+    while left > 0 {
+        let n = left.min(5_000);
+        let spec = Spec { participants: n, events: 70, text: false, seed, ..Spec::default() };
+        made.import_records(&def, "sample", sample::day(&def, &spec));
+        left -= n;
+        seed += 1;
+        breathe().await;
+    }
+    let bundle = made.to_bundle_json(&def);
+    drop(made);
+    breathe().await;
+
+    let t0 = now();
+    let mut data = Dataset::new(&def);
+    let report = data.import_text(&def, "bundle.json", &bundle);
+    let t1 = now();
+    let records: Vec<Record> = data.entries().map(|e| e.record.clone()).collect();
+    let t2 = now();
+    let res = results(&def, &records, &Filter::default());
+    let t3 = now();
+    assert_eq!(res.participants as usize, participants);
+    assert!(report.rejected.is_empty());
+    console_log!(
+        "BENCH browser {participants} participants + {} tables ({:.1} MB bundle): import {:.0} ms, \
+         records {:.0} ms, tally {:.0} ms, total {:.0} ms",
+        res.tables,
+        bundle.len() as f64 / 1e6,
+        t1 - t0,
+        t2 - t1,
+        t3 - t2,
+        t3 - t0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn results_of_5708_participants() {
+    run(5_708).await;
+}
+
+/// The issue asks for 100,000 in a second; today 100,000 blocks the page for longer than the
+/// test driver waits (30 s), so the bench stops at 20,000 until the import and the tallies work
+/// on packed records.
+#[wasm_bindgen_test]
+async fn results_of_20000_participants() {
+    run(20_000).await;
+}
