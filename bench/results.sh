@@ -72,3 +72,12 @@ echo "== pandas: percentages of valid answers from data/participants.csv"
 .venv/bin/python bench/pandas_percentages.py "$out/tally" \
   --participants "$participants" --sample-seconds "$sample_s" --tally-seconds "$tally_s" "${tally_cpu[@]}" |
   tee "$out/figures.txt"
+
+echo
+echo "== native, import and tallies only: cargo run --release --example bench_import -- $participants"
+cargo run --quiet --release --example bench_import -- "$participants"
+
+echo
+echo "== browser (headless Chromium, wasm32 release build): import a result bundle, then every tally"
+CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=900 cargo test --quiet --release \
+  --target wasm32-unknown-unknown --test bench_results_web -- --nocapture 2>&1 | grep -E "^BENCH" | sed 's/^BENCH //'

@@ -1,4 +1,6 @@
-//! Native timings of importing a sample day: share codes decoded, records checked, merged.
+//! Native timings of importing a sample day, step by step: making the records, their share
+//! codes, reading the codes back, checking, digests, merging, writing and reading a result
+//! bundle. For `bench/results.sh`.
 //! Run: `cargo run --release --example bench_import -- 100000`
 
 use std::time::Instant;

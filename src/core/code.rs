@@ -20,7 +20,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::answers::{self, Answers};
 use super::bits::{BitReader, BitWriter};
-use super::definition::Definition;
+use super::definition::{Definition, Kind};
 use super::record::{self, QuestionnaireRef, Record, RecordKind};
 use super::time;
 
@@ -188,7 +188,13 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
     let mut answers = Answers::new();
     for (_, q) in def.items(kind) {
         if let Some(a) = unpack(&mut bits, q)? {
-            if answers::check(q, &a).is_err() {
+            // Choices, scale points, grid cells and countries are read as indices into the
+            // definition, so they always fit; the rest has limits (counts, lengths) to check.
+            let by_index = matches!(
+                q.kind,
+                Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } | Kind::Grid { .. } | Kind::Country
+            );
+            if !by_index && answers::check(q, &a).is_err() {
                 return damaged("an answer does not fit its question");
             }
             answers.insert(q.id.clone(), a);

@@ -18,7 +18,7 @@ types `datapackage.json` gives) and recomputes, for the records the run's filter
   the group of a participant is the `regional_group` column of participants_wide.csv;
 - before / after pairs (`changes`): paired N, shares moving towards the first / last point or
   staying, mean change of the point index;
-- every table worksheet (`worksheets`) from tables.csv: groups, % of groups placing each option
+- every table worksheet (`worksheets`) from worksheets.csv: groups, % of groups placing each option
   first, mean ranks, the 0-8 grids, lists' groups and entries. Not recomputed: the Kemeny-Young
   consensus of the ordering worksheets (tests/crosscheck/pref_voting_check.py checks the ranking
   engine), and `other_questionnaire`.
@@ -28,8 +28,9 @@ holds every record whatever the filter: `--event` keeps the event's records; `--
 keeps participants whose country is in the group and tables at least one of whose participants
 gave a country and all of whose participants who did are in the group.
 
-Every recomputed number is compared with results.json (relative tolerance 1e-9; absolute 1e-12
-for values that should be 0; counts and nulls exactly). A number results.json has and a source
+Every recomputed number is compared with results.json (relative tolerance 1e-9, and 1e-12
+absolute for values that should be 0; counts, far below 1e9, must so be equal; null only with
+null). A number results.json has and a source
 did not recompute, or the other way round, is a mismatch too.
 
 The package itself is checked as well: datapackage.json names every CSV column in order, pandas
@@ -280,6 +281,8 @@ class Package:
             self.descriptor = json.load(f)
         self.resources = {r["name"]: r for r in self.descriptor["resources"]}
         self.frames = {}
+        # The tables' worksheets, tidy long (worksheets.csv; tables.csv in early builds).
+        self.worksheets = "worksheets" if "worksheets" in self.resources else "tables"
 
     def path(self, name):
         return os.path.join(self.dir, self.resources[name]["path"])
@@ -456,7 +459,7 @@ def recompute_pandas(pkg, qs, event, group):
                 out[f"{p}/{k}/count"], out[f"{p}/{k}/percent"] = int(c), pct(int(c), n)
             out[f"{p}/mean_change"] = float(d.mean()) if n else None
 
-    tables = pkg.pandas("tables").merge(tabs[["respondent"]], on="respondent")
+    tables = pkg.pandas(pkg.worksheets).merge(tabs[["respondent"]], on="respondent")
     by_ws = {w: g for w, g in tables.groupby("question")}
     empty = tables.iloc[0:0]
     for q in (q for q in qs if q.record == "table"):
@@ -655,7 +658,7 @@ def recompute_duckdb(pkg, qs, event, group):
     con = duckdb.connect()
     duck_definition(con, qs)
     for table, name in (("rec", "records"), ("wide", "participants_wide"), ("part", "participants"),
-                        ("tab", "tables")):
+                        ("tab", pkg.worksheets)):
         con.execute(f"CREATE TABLE {table} AS SELECT * FROM {pkg.duckdb_source(name)}")
     for stmt in DUCK_SETUP.split(";"):
         if stmt.strip():
@@ -815,7 +818,7 @@ def check_package(out_dir, problems):
                 fail(f"{res['path']}: DuckDB finds {n_bad} cells of {c} starting like a formula")
 
     # Free text survives as text, in pandas and in DuckDB, in the long and wide tables.
-    for name, column in (("participants", "value"), ("tables", "value")):
+    for name, column in (("participants", "value"), (pkg.worksheets, "value")):
         df = pkg.pandas(name)
         texts = df[column].dropna()
         duck = [r[0] for r in con.execute(f'SELECT {column} FROM "r_{name}" WHERE {column} IS NOT NULL').fetchall()]

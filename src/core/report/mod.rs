@@ -14,6 +14,8 @@ pub mod html;
 /// A session's charts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
+    /// The session's id.
+    pub session: String,
     pub title: String,
     pub charts: Vec<Chart>,
     /// Results with nothing to draw (free text, lists): a line each.
@@ -78,7 +80,7 @@ pub fn build(def: &Definition, results: &Results, lang: &str) -> Report {
                     None => notes.push(worksheet_note(w, result, lang)),
                 }
             }
-            Section { title: session.title.get(lang).to_string(), charts, notes }
+            Section { session: session.id.to_string(), title: session.title.get(lang).to_string(), charts, notes }
         })
         .filter(|s| !s.charts.is_empty() || !s.notes.is_empty())
         .collect();

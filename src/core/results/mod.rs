@@ -30,6 +30,8 @@ pub mod tables;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
+mod schema_check;
+#[cfg(test)]
 mod tests;
 
 pub use filter::Filtered;

@@ -24,9 +24,8 @@ enum Shape<'q> {
     Choice { ids: Ids<'q>, nco: bool, points: bool },
     /// A count per option; `n` counts respondents.
     Multiple { ids: Ids<'q>, max: usize },
-    /// Per item (in definition order), a count per point, then no clear opinion. `items` are
-    /// sorted as answers keep them, `item_at` gives each one's place in the definition.
-    Grid { items: Ids<'q>, item_at: Vec<usize>, names: Vec<&'q str>, points: Ids<'q>, nco: bool },
+    /// Per item, a count per point, then no clear opinion.
+    Grid { items: Ids<'q>, points: Ids<'q>, nco: bool },
     /// A count per value `0..=max`.
     Numeric { max: u32 },
     /// First places per option, then twice the sum of positions per option.
@@ -98,16 +97,10 @@ impl<'q> Counter<'q> {
                 (Shape::Multiple { ids: ids(options), max: max.map_or(options.len(), |m| m as usize) }, None)
             }
             Kind::Grid { items, scale } => (
-                {
-                    let mut item_at: Vec<usize> = (0..items.len()).collect();
-                    item_at.sort_by_key(|&i| &items[i].id);
-                    Shape::Grid {
-                        items: Ids::new(item_at.iter().map(|&i| items[i].id.as_str())),
-                        item_at,
-                        names: items.iter().map(|i| i.id.as_str()).collect(),
-                        points: point_ids(scale),
-                        nco: scale.no_clear_opinion.is_some(),
-                    }
+                Shape::Grid {
+                    items: Ids::new(items.iter().map(|i| i.id.as_str())),
+                    points: point_ids(scale),
+                    nco: scale.no_clear_opinion.is_some(),
                 },
                 numbers(scale),
             ),
@@ -137,9 +130,6 @@ impl<'q> Counter<'q> {
 
     /// Counts `a` into `c` when it fits the question; says whether it did.
     pub(crate) fn add(&mut self, c: &mut Counts, a: &Answer) -> bool {
-        if SKIP.load(std::sync::atomic::Ordering::Relaxed) {
-            return false;
-        }
         let scratch = &mut self.scratch;
         let ok = match (&self.shape, a) {
             (Shape::Choice { ids, .. }, Answer::Option(o)) => bump(c, ids.index(o.as_str())),
@@ -152,23 +142,21 @@ impl<'q> Counter<'q> {
                 }
                 ok
             }
-            (Shape::Grid { items, item_at, points, nco, .. }, Answer::Grid(cells)) => {
+            (Shape::Grid { items, points, nco }, Answer::Grid(cells)) => {
                 // Counted as read; taken back should a cell not fit (the whole answer is then
                 // a misfit).
                 let k = points.len() + 1;
-                let mut near = 0;
                 let mut added = 0;
                 for (item, cell) in cells {
                     let point = match cell {
                         Cell::Option(p) => points.index(p.as_str()),
                         Cell::NoClearOpinion => nco.then_some(points.len()),
                     };
-                    let (Some(i), Some(p)) = (items.index_near(item.as_str(), near), point) else {
-                        take_back(c, cells, added, items, item_at, points, k);
+                    let (Some(i), Some(p)) = (items.index(item.as_str()), point) else {
+                        take_back(c, cells, added, items, points);
                         return false;
                     };
-                    near = i + 1;
-                    c.cells[item_at[i] * k + p] += 1;
+                    c.cells[i * k + p] += 1;
                     added += 1;
                 }
                 added > 0
@@ -219,14 +207,14 @@ impl<'q> Counter<'q> {
             Shape::Multiple { ids, .. } => {
                 Tally::Multiple(MultipleTally { n, options: option_counts(ids, &c.cells, n) })
             }
-            Shape::Grid { names, points, nco, .. } => {
+            Shape::Grid { items, points, nco } => {
                 let k = points.len() + 1;
-                let items = (0..names.len())
+                let items = (0..items.len())
                     .map(|i| {
                         let row = &c.cells[i * k..(i + 1) * k];
                         let nco = nco.then_some(row[k - 1]);
                         let tally = choice(points, &row[..k - 1], nco, true, self.numbers.as_deref());
-                        ItemTally { item: names[i].into(), tally }
+                        ItemTally { item: items.get(i).into(), tally }
                     })
                     .collect();
                 Tally::Grid(GridTally { n, items })
@@ -280,17 +268,16 @@ fn take_back(
     cells: &std::collections::BTreeMap<crate::core::text::ItemId, Cell>,
     added: usize,
     items: &Ids<'_>,
-    item_at: &[usize],
     points: &Ids<'_>,
-    k: usize,
 ) {
+    let k = points.len() + 1;
     for (item, cell) in cells.iter().take(added) {
         let p = match cell {
             Cell::Option(p) => points.index(p.as_str()),
             Cell::NoClearOpinion => Some(points.len()),
         };
         if let (Some(i), Some(p)) = (items.index(item.as_str()), p) {
-            c.cells[item_at[i] * k + p] -= 1;
+            c.cells[i * k + p] -= 1;
         }
     }
 }
@@ -375,5 +362,3 @@ fn country(counts: &[u64], n: u64) -> CountryTally {
             .collect(),
     }
 }
-
-pub static SKIP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

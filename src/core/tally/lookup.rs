@@ -1,11 +1,10 @@
 //! Finding an answer's option, scale point, grid item, question or country fast.
 //!
 //! Tallying 100,000 respondents means finding tens of millions of ids among a question's few
-//! options. [`Ids`] first compares one machine word per candidate (a tag made of the id's
-//! length and first bytes), then the candidate's other words; when ids are met in a known order
-//! (a record's answers and a grid's cells come sorted by id) [`Ids::index_near`] looks where
-//! the last one was found first. [`country`] reads a country's index off a table of every
-//! three-letter code. All find exactly what a string comparison finds.
+//! options. [`Ids`] finds the one candidate through a small table, then compares a few
+//! machine words of it (a tag made of the id's length and first bytes, then the others) rather
+//! than whole strings. [`country`] reads a country's index off a table of every three-letter
+//! code. Both find exactly what a string comparison finds.
 
 use std::sync::OnceLock;
 
@@ -16,27 +15,32 @@ use crate::core::countries::COUNTRIES;
 /// Each id is kept as its [`tag`] (its length and first 8 bytes mixed in one word), its
 /// length, and up to three more words: its last 8 bytes and, for 17 to 32 bytes, the bytes
 /// 8..16 and the 8 before the last 8. Equal tag, length and words mean equal strings up to 32
-/// bytes; longer ids are compared in full after them.
+/// bytes; longer ids are compared in full after them. A table of positions, found by
+/// multiplying a string's [`hash`] by a number chosen so that the ids land in different slots,
+/// gives the one candidate to compare.
 pub(crate) struct Ids<'q> {
     tags: Vec<u64>,
     lens: Vec<usize>,
     rest: Vec<[u64; 3]>,
     ids: Vec<&'q str>,
-    /// For many ids: an open-addressing table of positions + 1 (0: empty), by tag.
+    /// Positions + 1 (0: empty), at `(hash * mult) >> shift`; when `perfect`, every id has
+    /// a slot of its own, otherwise the next slots are tried in turn.
     table: Vec<u16>,
+    mult: u64,
     shift: u32,
+    perfect: bool,
 }
 
-/// Above this many ids, [`Ids`] finds them through a table rather than by a scan.
-const SCAN: usize = 12;
-/// How many positions [`Ids::index_near`] tries before searching.
-const NEAR: usize = 4;
-
+/// The 8 bytes of `b` from `at` as a word (`at + 8 <= b.len()`).
 #[inline(always)]
 fn word(b: &[u8], at: usize) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&b[at..at + 8]);
-    u64::from_le_bytes(w)
+    b.get(at..).and_then(<[u8]>::first_chunk::<8>).map_or(0, |w| u64::from_le_bytes(*w))
+}
+
+/// The 4 bytes of `b` from `at` as a word (`at + 4 <= b.len()`).
+#[inline(always)]
+fn half(b: &[u8], at: usize) -> u64 {
+    b.get(at..).and_then(<[u8]>::first_chunk::<4>).map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
 }
 
 /// The first 8 bytes of `b` as a word, zero-padded: read with at most two loads, never a copy
@@ -47,14 +51,14 @@ fn first_word(b: &[u8]) -> u64 {
     if n >= 8 {
         word(b, 0)
     } else if n >= 4 {
-        let at = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
         // The two reads overlap on equal bytes: or-ing them is exact.
-        at(0) | at(n - 4) << (8 * (n - 4))
-    } else if n >= 2 {
-        let at = |i: usize| u64::from(u16::from_le_bytes([b[i], b[i + 1]]));
-        at(0) | at(n - 2) << (8 * (n - 2))
+        half(b, 0) | half(b, n - 4) << (8 * (n - 4))
     } else {
-        b.first().map_or(0, |&x| u64::from(x))
+        let mut w = 0;
+        for (i, &x) in b.iter().enumerate() {
+            w |= u64::from(x) << (8 * i);
+        }
+        w
     }
 }
 
@@ -62,6 +66,13 @@ fn first_word(b: &[u8]) -> u64 {
 #[inline(always)]
 fn tag(b: &[u8]) -> u64 {
     first_word(b) ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The tag mixed with the last 8 bytes: what places a string in the table.
+#[inline(always)]
+fn hash(b: &[u8], tag: u64) -> u64 {
+    let n = b.len();
+    if n > 8 { tag ^ word(b, n - 8).rotate_left(29) } else { tag }
 }
 
 /// The words after the first that [`Ids`] compares (zero when the string is shorter).
@@ -74,18 +85,45 @@ fn rest(b: &[u8]) -> [u64; 3] {
     }
 }
 
+/// The multipliers tried, in turn, for a table where no two ids share a slot.
+fn multiplier(attempt: u64) -> u64 {
+    // splitmix64: well-spread odd numbers, the same on every run.
+    let mut z = attempt.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) | 1
+}
+
 impl<'q> Ids<'q> {
     pub(crate) fn new(ids: impl IntoIterator<Item = &'q str>) -> Ids<'q> {
         let ids: Vec<&'q str> = ids.into_iter().collect();
         let tags: Vec<u64> = ids.iter().map(|s| tag(s.as_bytes())).collect();
-        let (mut table, mut shift) = (Vec::new(), 64);
-        if ids.len() > SCAN && ids.len() < u16::MAX as usize / 4 {
-            let bits = (ids.len() * 4).next_power_of_two().trailing_zeros();
-            shift = 64 - bits;
-            table = vec![0u16; 1 << bits];
+        let hashes: Vec<u64> = ids.iter().zip(&tags).map(|(s, &t)| hash(s.as_bytes(), t)).collect();
+        let bits = (ids.len() * 4).next_power_of_two().trailing_zeros().clamp(4, 15);
+        let shift = 64 - bits;
+        let mut table = vec![0u16; 1 << bits];
+        let (mut mult, mut perfect) = (multiplier(0), false);
+        for attempt in 0..64 {
+            mult = multiplier(attempt);
+            table.iter_mut().for_each(|t| *t = 0);
+            perfect = hashes.iter().enumerate().all(|(i, &h)| {
+                let slot = &mut table[(h.wrapping_mul(mult) >> shift) as usize];
+                let free = *slot == 0;
+                if free {
+                    *slot = i as u16 + 1;
+                }
+                free
+            });
+            if perfect || ids.len() >= u16::MAX as usize {
+                break;
+            }
+        }
+        if !perfect {
+            // Open addressing: the next free slot.
+            table.iter_mut().for_each(|t| *t = 0);
             let mask = table.len() - 1;
-            for (i, &t) in tags.iter().enumerate() {
-                let mut slot = slot(t, shift);
+            for (i, &h) in hashes.iter().enumerate().take(u16::MAX as usize - 1) {
+                let mut slot = (h.wrapping_mul(mult) >> shift) as usize;
                 while table[slot] != 0 {
                     slot = (slot + 1) & mask;
                 }
@@ -98,7 +136,9 @@ impl<'q> Ids<'q> {
             tags,
             ids,
             table,
+            mult,
             shift,
+            perfect,
         }
     }
 
@@ -138,48 +178,17 @@ impl<'q> Ids<'q> {
     pub(crate) fn index(&self, s: &str) -> Option<usize> {
         let b = s.as_bytes();
         let t = tag(b);
-        if self.table.is_empty() {
-            let mut i = 0;
-            while i < self.tags.len() {
-                if self.is(i, t, b) {
-                    return Some(i);
-                }
-                i += 1;
-            }
-            return None;
-        }
         let mask = self.table.len() - 1;
-        let mut slot = slot(t, self.shift);
+        let mut slot = (hash(b, t).wrapping_mul(self.mult) >> self.shift) as usize;
         loop {
             match self.table[slot] {
                 0 => return None,
                 i if self.is(i as usize - 1, t, b) => return Some(i as usize - 1),
+                _ if self.perfect => return None,
                 _ => slot = (slot + 1) & mask,
             }
         }
     }
-
-    /// [`Ids::index`], trying positions `from`, `from + 1`... first: for ids met in the
-    /// order of the list, each one after the last found.
-    #[inline(always)]
-    pub(crate) fn index_near(&self, s: &str, from: usize) -> Option<usize> {
-        let b = s.as_bytes();
-        let t = tag(b);
-        let end = self.tags.len().min(from + NEAR);
-        let mut i = from;
-        while i < end {
-            if self.is(i, t, b) {
-                return Some(i);
-            }
-            i += 1;
-        }
-        self.index(s)
-    }
-}
-
-#[inline(always)]
-fn slot(tag: u64, shift: u32) -> usize {
-    (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
 /// Every code `AAA`..`ZZZ` -> the country's index in [`COUNTRIES`] plus one (0: none).
@@ -188,7 +197,7 @@ fn table() -> &'static [u8] {
     TABLE.get_or_init(|| {
         let mut t = vec![0u8; 26 * 26 * 26];
         for (i, c) in COUNTRIES.iter().enumerate() {
-            if let Some(slot) = slot(c.code) {
+            if let Some(slot) = code_slot(c.code) {
                 t[slot] = (i + 1) as u8;
             }
         }
@@ -196,7 +205,7 @@ fn table() -> &'static [u8] {
     })
 }
 
-fn slot(code: &str) -> Option<usize> {
+fn code_slot(code: &str) -> Option<usize> {
     match code.as_bytes() {
         &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => {
             Some(((a - b'A') as usize * 26 + (b - b'A') as usize) * 26 + (c - b'A') as usize)
@@ -208,7 +217,7 @@ fn slot(code: &str) -> Option<usize> {
 /// The index in [`COUNTRIES`] of the country whose code is exactly `code` (upper case, as
 /// answers store it; [`crate::core::answers::check`] refuses any other spelling).
 pub(crate) fn country(code: &str) -> Option<usize> {
-    let i = table()[slot(code)?];
+    let i = table()[code_slot(code)?];
     (i > 0).then(|| i as usize - 1)
 }
 
@@ -252,13 +261,9 @@ mod tests {
             let table = Ids::new(ids.iter().copied());
             for (i, s) in ids.iter().enumerate() {
                 assert_eq!(table.index(s), Some(i), "{s}");
-                for from in [0, i.saturating_sub(2), i, i + 1, ids.len()] {
-                    assert_eq!(table.index_near(s, from), Some(i), "{s} from {from}");
-                }
             }
             for s in unknown {
                 assert_eq!(table.index(s), None, "{s}");
-                assert_eq!(table.index_near(s, 1), None, "{s}");
             }
             assert_eq!(table.len(), ids.len());
         }

@@ -31,7 +31,7 @@ use super::text::{ItemId, OptionId, QuestionId};
 
 pub mod breakdown;
 pub mod change;
-pub mod counter;
+mod counter;
 mod lookup;
 mod pass;
 pub mod stats;

@@ -17,10 +17,8 @@ use crate::core::record::Record;
 /// Counts of some questions over records split into groups `0..groups`.
 pub struct Pass<'q> {
     counters: Vec<Counter<'q>>,
-    /// The questions' ids in the order records keep their answers (sorted), and each one's
-    /// position in `counters`.
+    /// The questions' ids, in the order of `counters`.
     ids: Ids<'q>,
-    order: Vec<usize>,
     /// `counts[question][group]`.
     counts: Vec<Vec<Counts>>,
     respondents: Vec<u64>,
@@ -35,12 +33,10 @@ impl<'q> Pass<'q> {
     /// A pass over `questions` (in the order their tallies are asked for) and `groups` groups.
     pub fn new(questions: impl IntoIterator<Item = &'q Question>, groups: usize) -> Pass<'q> {
         let counters: Vec<Counter<'q>> = questions.into_iter().map(Counter::new).collect();
-        let mut order: Vec<usize> = (0..counters.len()).collect();
-        order.sort_by_key(|&i| &counters[i].q.id);
-        let ids = Ids::new(order.iter().map(|&i| counters[i].q.id.as_str()));
+        let ids = Ids::new(counters.iter().map(|c| c.q.id.as_str()));
         let counts = counters.iter().map(|c| vec![c.empty(); groups]).collect();
         let watched = vec![None; counters.len()];
-        Pass { counters, ids, order, counts, respondents: vec![0; groups], watched, orders: None }
+        Pass { counters, ids, counts, respondents: vec![0; groups], watched, orders: None }
     }
 
     /// Asks [`Pass::add`] to hand back the answers to these questions (by index), in this
@@ -69,11 +65,8 @@ impl<'q> Pass<'q> {
     /// when the answer fits (and is left as it was otherwise).
     pub fn add<'r>(&mut self, r: &'r Record, group: usize, seen: &mut [Option<&'r Answer>]) {
         self.respondents[group] += 1;
-        let mut near = 0;
         for (id, a) in &r.answers {
-            let Some(p) = self.ids.index_near(id.as_str(), near) else { continue };
-            near = p + 1;
-            let i = self.order[p];
+            let Some(i) = self.ids.index(id.as_str()) else { continue };
             let fits = self.counters[i].add(&mut self.counts[i][group], a);
             if !fits {
                 continue;

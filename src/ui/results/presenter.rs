@@ -90,7 +90,7 @@ pub fn Presenter(props: &Props) -> Html {
         None => html! { <p class="present-empty">{ "No results yet. Paste codes here (Ctrl+V) and they appear." }</p> },
         Some(c) => html! {
             <figure class="present-chart" data-chart={c.id.clone()} aria-live="polite">
-                { Html::from_html_unchecked(AttrValue::from(c.svg_wide())) }
+                { Html::from_html_unchecked(AttrValue::from(c.svg())) }
             </figure>
         },
     };

@@ -8,6 +8,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::page::records;
+use crate::core::answers::Answer;
+use crate::core::definition::{Definition, Kind, Question, RecordKind};
 use super::state::Workspace;
 use crate::core::chart::{Chart, breakdown_chart};
 use crate::core::report::Report;
@@ -91,6 +93,53 @@ fn QuestionResult(props: &QuestionProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct TextProps {
+    ws: UseReducerHandle<Workspace>,
+    question: Question,
+    kind: RecordKind,
+}
+
+/// Free-text answers and tables' lists, read only when opened: shown as text, whatever they
+/// hold (markup, formulas).
+#[component]
+fn TextAnswers(props: &TextProps) -> Html {
+    let open = use_state(|| false);
+    let ws = &props.ws;
+    let q = &props.question;
+    let texts: Vec<String> = if *open {
+        let event = ws.filter.event.as_deref();
+        ws.data
+            .borrow()
+            .entries()
+            .map(|e| &e.record)
+            .filter(|r| r.kind == props.kind && event.is_none_or(|ev| r.event == ev))
+            .filter_map(|r| r.answers.get(&q.id))
+            .flat_map(|a| match a {
+                Answer::Text(t) => vec![t.clone()],
+                Answer::List(l) => l.clone(),
+                _ => Vec::new(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let now = e.target_dyn_into::<web_sys::HtmlDetailsElement>().is_some_and(|d| d.open());
+            open.set(now);
+        })
+    };
+    let who = if props.kind == RecordKind::Table { "Tables" } else { "Participants" };
+    html! {
+        <details class="texts" {ontoggle}>
+            <summary>{ format!("{who}' words: {}", q.text.get("en")) }</summary>
+            <ul>{ for texts.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
+        </details>
+    }
+}
+
 #[component]
 pub fn ResultsView(props: &Props) -> Html {
     let (res, report) = (&props.report.0, &props.report.1);
@@ -104,8 +153,23 @@ pub fn ResultsView(props: &Props) -> Html {
                     <h2>{ &s.title }</h2>
                     { for s.charts.iter().map(|c| html! { <QuestionResult ws={props.ws.clone()} chart={c.clone()} /> }) }
                     { for s.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
+                    { for text_questions(&props.ws.def, &s.session).into_iter().map(|(q, kind)| html! {
+                        <TextAnswers ws={props.ws.clone()} question={q.clone()} {kind} />
+                    }) }
                 </section>
             }) }
         </section>
     }
+}
+
+/// The free-text questions and list worksheets of session `id`.
+fn text_questions<'a>(def: &'a Definition, id: &str) -> Vec<(&'a Question, RecordKind)> {
+    let Some(s) = def.sessions.iter().find(|s| s.id.as_str() == id) else { return Vec::new() };
+    let texty = |q: &&Question| matches!(q.kind, Kind::Text { .. } | Kind::List { .. });
+    s.questions
+        .iter()
+        .filter(texty)
+        .map(|q| (q, RecordKind::Participant))
+        .chain(s.worksheets.iter().filter(texty).map(|q| (q, RecordKind::Table)))
+        .collect()
 }
