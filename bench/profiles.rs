@@ -2,21 +2,7 @@
 //! `tests/bench_web.rs`): deterministic, so every run measures the same work.
 
 use dialogue_kit::core::ranking::{Ballot, OptionInfo, OptionTag, Profile};
-
-/// A small deterministic generator (xorshift64).
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use dialogue_kit::core::sample::Rng;
 
 /// `ballots` complete orders over `n` options, each the reference order 0..n disturbed by
 /// `noise` random swaps of neighbours (groups that mostly agree, as tables do).

@@ -7,6 +7,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("dialogue-kit-results is the web app's results page: build it with scripts/build.sh; the CLI is `dialogue-kit`.");
+    eprintln!(
+        "dialogue-kit-results is the web app's results page: build it with scripts/build.sh; the CLI is `dialogue-kit`."
+    );
     std::process::exit(2);
 }

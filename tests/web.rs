@@ -174,3 +174,15 @@ fn content_hashes_match_the_native_build() {
         "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_results_dataset_survives_in_indexeddb() {
+    use dialogue_kit::ui::results::idb;
+    // A few megabytes, more than localStorage would hold, in one transaction with its meta.
+    let big = "DK1-".repeat(2_000_000);
+    idb::save(&[(idb::BUNDLE, &big), (idb::META, "{\"exported\":true}")]).await.unwrap();
+    assert_eq!(idb::load(idb::BUNDLE).await.unwrap().map(|s| s.len()), Some(big.len()));
+    assert_eq!(idb::load(idb::META).await.unwrap().as_deref(), Some("{\"exported\":true}"));
+    idb::clear().await.unwrap();
+    assert_eq!(idb::load(idb::BUNDLE).await.unwrap(), None);
+}

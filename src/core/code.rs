@@ -192,7 +192,11 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
             // definition, so they always fit; the rest has limits (counts, lengths) to check.
             let by_index = matches!(
                 q.kind,
-                Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } | Kind::Grid { .. } | Kind::Country
+                Kind::SingleChoice { .. }
+                    | Kind::Scale { .. }
+                    | Kind::YesNo { .. }
+                    | Kind::Grid { .. }
+                    | Kind::Country
             );
             if !by_index && answers::check(q, &a).is_err() {
                 return damaged("an answer does not fit its question");

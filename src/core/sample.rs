@@ -312,7 +312,7 @@ mod tests {
         let (min, max) = (counts.values().min().copied(), counts.values().max().copied());
         assert!(max > min, "options are not all equally likely: {counts:?}");
         // Most participants of an event give the event's country.
-        let home = Some(&Answer::Country(COUNTRIES[(2020 % COUNTRIES.len())].code.into()));
+        let home = Some(&Answer::Country(COUNTRIES[2020 % COUNTRIES.len()].code.into()));
         let home = records.iter().filter(|r| r.answers.get(&"country".into()) == home).count();
         assert!(home > 450, "{home}");
     }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::browser;
+use super::hash::use_hash;
 use super::pages::day::DayPage;
 use super::pages::home::Home;
 use crate::core::definition::RecordKind;
@@ -11,26 +11,8 @@ use crate::core::link::{Route, parse_hash};
 
 #[component]
 pub fn App() -> Html {
-    let route = use_state(|| parse_hash(&browser::hash()));
-    {
-        let route = route.clone();
-        use_effect_with((), move |_| {
-            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                route.set(parse_hash(&browser::hash()));
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w
-                        .remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-                }
-            }
-        });
-    }
-    match &*route {
+    let route = parse_hash(&use_hash());
+    match &route {
         Route::Home => html! { <Home problems={Vec::new()} table={false} /> },
         Route::Participant(Ok(link)) => {
             html! { <DayPage kind={RecordKind::Participant} link={link.clone()} /> }
@@ -54,5 +36,3 @@ pub fn App() -> Html {
         },
     }
 }
-
-use wasm_bindgen::JsCast;

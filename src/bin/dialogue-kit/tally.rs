@@ -43,7 +43,11 @@ fn log_line(log: &mut String, source: &str, r: &ImportReport) {
         r.rejected.len()
     );
     for c in &r.conflicts {
-        let _ = writeln!(log, "  conflict: {} kept the version of {}, set aside {}", c.respondent, c.kept, c.dropped);
+        let _ = writeln!(
+            log,
+            "  conflict: {} kept the version of {}, set aside {}",
+            c.respondent, c.kept, c.dropped
+        );
     }
     for x in &r.rejected {
         let _ = writeln!(log, "  refused: {}: {}", x.what, x.reason);

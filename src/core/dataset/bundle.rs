@@ -36,8 +36,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Dataset, ImportReport, Key, Superseded, key_of, rank};
-use crate::core::definition::Definition;
 use crate::core::code;
+use crate::core::definition::Definition;
 use crate::core::record::{self, QuestionnaireRef, Record};
 
 /// The `format` value that marks a result bundle.
@@ -146,10 +146,8 @@ impl Dataset {
                 (2.., None, Some(c)) => {
                     code::decode(&c, def).map_err(|e| e.to_string()).and_then(|r| self.check_origin(def, r))
                 }
-                _ => Err(format!("a version {version} bundle record needs exactly its `code`").replace(
-                    "its `code`",
-                    if version == 1 { "its `record`" } else { "its `code`" },
-                )),
+                _ => Err(format!("a version {version} bundle record needs exactly its `code`")
+                    .replace("its `code`", if version == 1 { "its `record`" } else { "its `code`" })),
             };
             match checked {
                 Ok(r) => {

@@ -316,7 +316,13 @@ impl Dataset {
     }
 
     /// Merges a checked record: the larger of two versions is kept, the other is logged.
-    fn offer(&mut self, def: &Definition, record: Record, sources: BTreeSet<String>, report: &mut ImportReport) {
+    fn offer(
+        &mut self,
+        def: &Definition,
+        record: Record,
+        sources: BTreeSet<String>,
+        report: &mut ImportReport,
+    ) {
         let key = key_of(record.kind, &record.respondent);
         let Some(held) = self.records.get_mut(&key) else {
             // A respondent not seen yet: no digest needed (most records, so most of the time).
@@ -337,7 +343,8 @@ impl Dataset {
             return;
         }
         let new = Entry { record, sources };
-        let replaced = rank(&new.record.updated_at, &new_digest) > rank(&held.record.updated_at, &held_digest);
+        let replaced =
+            rank(&new.record.updated_at, &new_digest) > rank(&held.record.updated_at, &held_digest);
         let (dropped, dropped_digest) =
             if replaced { (std::mem::replace(held, new), held_digest) } else { (new, new_digest) };
         let kept = &held.record.updated_at;

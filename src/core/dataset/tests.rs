@@ -88,12 +88,12 @@ fn the_latest_version_is_kept_whatever_the_order() {
 
 /// Imports `text` and checks it is rejected for `reason`, leaving `d` as it was.
 fn assert_rejected(d: &mut Dataset, def: &Definition, text: &str, reason: &str) {
-    let before = d.to_bundle_json(&def);
+    let before = d.to_bundle_json(def);
     let r = d.import_text(def, "input", text);
     assert_eq!((r.accepted, r.duplicates, r.conflicts.len()), (0, 0, 0), "{r}");
     assert_eq!(r.rejected.len(), 1, "{r}");
     assert!(r.rejected[0].reason.contains(reason), "expected '{reason}' in: {r}");
-    assert_eq!(d.to_bundle_json(&def), before);
+    assert_eq!(d.to_bundle_json(def), before);
 }
 
 const OTHER: &str = r#"{

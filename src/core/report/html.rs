@@ -23,7 +23,10 @@ pub fn printable(def: &Definition, results: &Results, report: &Report, filter: &
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    out.push_str(&format!("<title>Results: {}</title><style>{STYLE}</style></head><body>", escape(def.title.get("en"))));
+    out.push_str(&format!(
+        "<title>Results: {}</title><style>{STYLE}</style></head><body>",
+        escape(def.title.get("en"))
+    ));
     out.push_str(&format!("<h1>Results: {}</h1>", escape(def.title.get("en"))));
     out.push_str(&format!(
         "<p class=\"meta\">{} participants and {} tables, from {} event{}. Questionnaire {} version {} ({}).{}</p>",

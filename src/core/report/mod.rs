@@ -67,7 +67,11 @@ pub fn build(def: &Definition, results: &Results, lang: &str) -> Report {
                 let Some(tally) = tally_of(&q.id) else { continue };
                 match chart::question_chart(def, q, tally, lang) {
                     Some(c) => charts.push(c),
-                    None => notes.push(format!("{}: {} answers (free text: see the data export)", title(q, lang), tally.n())),
+                    None => notes.push(format!(
+                        "{}: {} answers (free text: see the data export)",
+                        title(q, lang),
+                        tally.n()
+                    )),
                 }
                 if let Some(change) = results.changes.iter().find(|c| c.after == q.id) {
                     charts.push(chart::change_chart(def, change, lang));
@@ -80,7 +84,12 @@ pub fn build(def: &Definition, results: &Results, lang: &str) -> Report {
                     None => notes.push(worksheet_note(w, result, lang)),
                 }
             }
-            Section { session: session.id.to_string(), title: session.title.get(lang).to_string(), charts, notes }
+            Section {
+                session: session.id.to_string(),
+                title: session.title.get(lang).to_string(),
+                charts,
+                notes,
+            }
         })
         .filter(|s| !s.charts.is_empty() || !s.notes.is_empty())
         .collect();

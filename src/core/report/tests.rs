@@ -60,7 +60,9 @@ fn ordering_worksheets_show_first_places_and_the_consensus() {
     let (def, res, report) = sample_report();
     let w = def.worksheet(&"unesco_actions_order".into()).expect("worksheet");
     let chart = report.charts().find(|c| c.id == "tables-unesco_actions_order").expect("chart");
-    assert!(chart.subtitle.contains(&format!("N = {} tables", res.tables)) || chart.subtitle.contains("N = "));
+    assert!(
+        chart.subtitle.contains(&format!("N = {} tables", res.tables)) || chart.subtitle.contains("N = ")
+    );
     let table = chart.table();
     assert_eq!(table.columns[1], "Consensus place");
     let Kind::Ordering { options, .. } = &w.kind else { panic!("ordering") };

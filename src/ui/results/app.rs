@@ -3,12 +3,11 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::page::{ResultsPage, View};
 use crate::core::definition::Definition;
-use crate::ui::browser;
+use crate::ui::hash::use_hash;
 use crate::ui::loader::{LoadError, load_definition};
 
 fn view_of(hash: &str) -> View {
@@ -23,7 +22,7 @@ fn view_of(hash: &str) -> View {
 #[component]
 pub fn ResultsApp() -> Html {
     let loaded = use_state(|| None::<Result<Rc<Definition>, LoadError>>);
-    let view = use_state(|| view_of(&browser::hash()));
+    let view = view_of(&use_hash());
     {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
@@ -32,27 +31,9 @@ pub fn ResultsApp() -> Html {
             });
         });
     }
-    {
-        let view = view.clone();
-        use_effect_with((), move |_| {
-            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                view.set(view_of(&browser::hash()));
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ =
-                        w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-                }
-            }
-        });
-    }
     match &*loaded {
         None => html! { <main class="screen"><p role="status">{ "Loading…" }</p></main> },
-        Some(Ok(def)) => html! { <ResultsPage def={def.clone()} view={*view} /> },
+        Some(Ok(def)) => html! { <ResultsPage def={def.clone()} view={view} /> },
         Some(Err(LoadError::Unreachable(e))) => html! {
             <main class="screen" data-screen="error">
                 <h1>{ "The questionnaire could not be loaded" }</h1>

@@ -32,9 +32,11 @@ enum What {
 fn make(ws: &Workspace, computed: &(Results, Report), what: What) -> (String, &'static str, Vec<u8>) {
     let def = &ws.def;
     match what {
-        What::Bundle => {
-            ("dialogue-kit-bundle.json".into(), "application/json", ws.data.borrow().to_bundle_json(def).into_bytes())
-        }
+        What::Bundle => (
+            "dialogue-kit-bundle.json".into(),
+            "application/json",
+            ws.data.borrow().to_bundle_json(def).into_bytes(),
+        ),
         What::DataPackage => {
             ("dialogue-kit-data.zip".into(), "application/zip", data_package_zip(def, &records(ws)))
         }
@@ -82,7 +84,9 @@ pub fn Exports(props: &Props) -> Html {
             let warning = if ws.exported {
                 format!("Forget the {n} records kept in this browser?")
             } else {
-                format!("Forget the {n} records kept in this browser? They have NOT been downloaded since the last change: download the result bundle first, or they are lost.")
+                format!(
+                    "Forget the {n} records kept in this browser? They have NOT been downloaded since the last change: download the result bundle first, or they are lost."
+                )
             };
             let sure = web_sys::window().and_then(|w| w.confirm_with_message(&warning).ok()).unwrap_or(false);
             if sure {

@@ -64,8 +64,11 @@ async fn read_qr(file: &File) -> Result<Vec<String>, String> {
     let not_a_picture = || "not a picture this browser can open".to_string();
     let window = web_sys::window().ok_or_else(not_a_picture)?;
     let promise = window.create_image_bitmap_with_blob(file).map_err(|_| not_a_picture())?;
-    let bitmap: ImageBitmap =
-        JsFuture::from(promise).await.map_err(|_| not_a_picture())?.dyn_into().map_err(|_| not_a_picture())?;
+    let bitmap: ImageBitmap = JsFuture::from(promise)
+        .await
+        .map_err(|_| not_a_picture())?
+        .dyn_into()
+        .map_err(|_| not_a_picture())?;
     // Large photos are scaled down: QR codes stay readable and memory stays small.
     let (w, h) = (bitmap.width() as f64, bitmap.height() as f64);
     let scale = (1600.0 / w.max(h)).min(1.0);
@@ -77,12 +80,8 @@ async fn read_qr(file: &File) -> Result<Vec<String>, String> {
         .ok_or_else(not_a_picture)?;
     canvas.set_width(cw);
     canvas.set_height(ch);
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(not_a_picture)?;
+    let ctx: CanvasRenderingContext2d =
+        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or_else(not_a_picture)?;
     ctx.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, cw as f64, ch as f64)
         .map_err(|_| not_a_picture())?;
     let data = ctx.get_image_data(0.0, 0.0, cw as f64, ch as f64).map_err(|_| not_a_picture())?;

@@ -29,7 +29,10 @@ pub fn Filters(props: &Props) -> Html {
         let ws = ws.clone();
         Callback::from(move |e: Event| {
             let v = selected(&e);
-            ws.dispatch(Action::SetFilter(Filter { event: (!v.is_empty()).then_some(v), ..ws.filter.clone() }));
+            ws.dispatch(Action::SetFilter(Filter {
+                event: (!v.is_empty()).then_some(v),
+                ..ws.filter.clone()
+            }));
         })
     };
     let on_group = {

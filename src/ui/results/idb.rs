@@ -37,7 +37,8 @@ fn settle(req: &IdbRequest) -> Promise {
         });
         let failed = req.clone();
         let err = Closure::once_into_js(move |_: web_sys::Event| {
-            let why = failed.error().ok().flatten().map(|e| JsValue::from(e.message())).unwrap_or(JsValue::NULL);
+            let why =
+                failed.error().ok().flatten().map(|e| JsValue::from(e.message())).unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &why);
         });
         req.set_onsuccess(Some(ok.unchecked_ref()));
@@ -57,7 +58,8 @@ fn committed(tx: &IdbTransaction) -> Promise {
             let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the browser refused to save"));
         });
         let abort = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = reject2.call1(&JsValue::NULL, &JsValue::from_str("saving was interrupted (is the disk full?)"));
+            let _ = reject2
+                .call1(&JsValue::NULL, &JsValue::from_str("saving was interrupted (is the disk full?)"));
         });
         tx.set_oncomplete(Some(ok.unchecked_ref()));
         tx.set_onerror(Some(err.unchecked_ref()));
@@ -69,10 +71,11 @@ async fn open() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or("this browser does not let the page keep data (IndexedDB is off, e.g. in private mode)")?;
-    let req: IdbOpenDbRequest = factory.open_with_u32(DB, 1).map_err(|e| js_error("cannot open storage", e))?;
+    let req: IdbOpenDbRequest =
+        factory.open_with_u32(DB, 1).map_err(|e| js_error("cannot open storage", e))?;
     let upgrade = req.clone();
     let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
-        if let Ok(db) = upgrade.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from))
+        if let Ok(db) = upgrade.result().and_then(|r| r.dyn_into::<IdbDatabase>())
             && !db.object_store_names().contains(STORE)
         {
             let _ = db.create_object_store(STORE);
@@ -91,7 +94,9 @@ pub async fn save(pairs: &[(&str, &str)]) -> Result<(), String> {
         .map_err(|e| js_error("cannot save", e))?;
     let store = tx.object_store(STORE).map_err(|e| js_error("cannot save", e))?;
     for (key, text) in pairs {
-        store.put_with_key(&JsValue::from_str(text), &JsValue::from_str(key)).map_err(|e| js_error("cannot save", e))?;
+        store
+            .put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))
+            .map_err(|e| js_error("cannot save", e))?;
     }
     let result = JsFuture::from(committed(&tx)).await.map_err(|e| js_error("cannot save", e));
     db.close();

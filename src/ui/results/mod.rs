@@ -7,7 +7,7 @@ mod app;
 mod exports;
 mod files;
 mod filters;
-mod idb;
+pub mod idb;
 mod import_log;
 mod import_panel;
 mod page;
@@ -17,14 +17,5 @@ mod state;
 
 /// Mounts the results app on `#app`.
 pub fn start() {
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<app::ResultsApp>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::ResultsApp>::new().render();
-        }
-    }
+    crate::ui::mount::<app::ResultsApp>();
 }

@@ -136,9 +136,13 @@ pub fn ResultsPage(props: &Props) -> Html {
         View::Workspace => {}
     }
     let status = match &*saved {
-        Saved::Opening => html! { <p class="status" role="status">{ "Opening the results kept in this browser…" }</p> },
+        Saved::Opening => {
+            html! { <p class="status" role="status">{ "Opening the results kept in this browser…" }</p> }
+        }
         Saved::Yes if ws.data.borrow().is_empty() => html! {},
-        Saved::Yes => html! { <p class="status" role="status">{ "Kept in this browser: a reload loses nothing." }</p> },
+        Saved::Yes => {
+            html! { <p class="status" role="status">{ "Kept in this browser: a reload loses nothing." }</p> }
+        }
         Saved::Failed(e) => html! {
             <p class="banner warning" role="alert">
                 { format!("This browser is not keeping the results ({e}). Download the result bundle before you close the page.") }

@@ -65,7 +65,8 @@ pub fn Presenter(props: &Props) -> Html {
             let paste = Closure::<dyn Fn(ClipboardEvent)>::new(move |e: ClipboardEvent| {
                 if let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text").ok()) {
                     e.prevent_default();
-                    on_import.emit(vec![Incoming { source: "pasted text".into(), content: Content::Text(text) }]);
+                    on_import
+                        .emit(vec![Incoming { source: "pasted text".into(), content: Content::Text(text) }]);
                 }
             });
             let document = web_sys::window().and_then(|w| w.document());
@@ -87,7 +88,9 @@ pub fn Presenter(props: &Props) -> Html {
         Callback::from(move |_| current.set(id.clone()))
     };
     let body = match charts.get(at) {
-        None => html! { <p class="present-empty">{ "No results yet. Paste codes here (Ctrl+V) and they appear." }</p> },
+        None => {
+            html! { <p class="present-empty">{ "No results yet. Paste codes here (Ctrl+V) and they appear." }</p> }
+        }
         Some(c) => html! {
             <figure class="present-chart" data-chart={c.id.clone()} aria-live="polite">
                 { Html::from_html_unchecked(AttrValue::from(c.svg())) }

@@ -8,10 +8,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::page::records;
-use crate::core::answers::Answer;
-use crate::core::definition::{Definition, Kind, Question, RecordKind};
 use super::state::Workspace;
+use crate::core::answers::Answer;
 use crate::core::chart::{Chart, breakdown_chart};
+use crate::core::definition::{Definition, Kind, Question, RecordKind};
 use crate::core::report::Report;
 use crate::core::results::{Results, breakdown_any};
 

@@ -103,7 +103,10 @@ impl Workspace {
 
 pub enum Action {
     /// What the browser kept from the last visit.
-    Restore { bundle: String, meta: Meta },
+    Restore {
+        bundle: String,
+        meta: Meta,
+    },
     /// Files read or text pasted.
     Import(Vec<Incoming>),
     /// Forget everything (the page asked first).
@@ -149,7 +152,10 @@ impl Reducible for Workspace {
                             Content::Text(t) => data.import_text(&self.def, &source, &t),
                             Content::Unreadable(why) => {
                                 let mut r = ImportReport::default();
-                                r.rejected.push(crate::core::dataset::Rejection { what: source.clone(), reason: why });
+                                r.rejected.push(crate::core::dataset::Rejection {
+                                    what: source.clone(),
+                                    reason: why,
+                                });
                                 r
                             }
                         };
@@ -160,7 +166,9 @@ impl Reducible for Workspace {
                 let exported = self.exported && !changed;
                 next(self.data.clone(), Rc::new(log), exported, false)
             }
-            Action::Clear => next(Rc::new(RefCell::new(Dataset::new(&self.def))), Rc::new(Vec::new()), false, false),
+            Action::Clear => {
+                next(Rc::new(RefCell::new(Dataset::new(&self.def))), Rc::new(Vec::new()), false, false)
+            }
             Action::SetFilter(filter) => Rc::new(Workspace {
                 def: self.def.clone(),
                 data: self.data.clone(),
