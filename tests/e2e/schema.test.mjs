@@ -1,6 +1,7 @@
-// The JSON Schema in docs/ says the same as the Rust validator: the default day passes both,
-// and broken definitions fail both (the validator also checks what a schema cannot: unique
-// ids, conditions that look back).
+// The JSON Schemas in docs/ say the same as the Rust code: the default day passes both the
+// definition schema and the validator, and broken definitions fail both (the validator also
+// checks what a schema cannot: unique ids, conditions that look back); and the results.json
+// that `dialogue-kit tally` writes matches results.schema.json.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,5 +50,20 @@ test('broken definitions fail the schema and the validator alike', () => {
     mutate(d);
     assert.equal(validate(d), false, `schema accepts: ${name}`);
     assert.equal(cliAccepts(d), false, `validator accepts: ${name}`);
+  }
+});
+
+test('results.json matches its schema, with and without filters', () => {
+  const resultsSchema = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/results.schema.json'), 'utf8'));
+  const validateResults = new Ajv2020({ allErrors: true, strict: true }).compile(resultsSchema);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dk-results-'));
+  const bundle = path.join(dir, 'sample.json');
+  assert.equal(cliRun('sample', '--out', bundle, '--participants', '80', '--events', '2').status, 0);
+  for (const [name, args] of [['all', []], ['event', ['--event', 'sample-01']], ['group', ['--regional-group', 'weog']]]) {
+    const out = path.join(dir, name);
+    const r = cliRun('tally', bundle, '--out', out, ...args);
+    assert.equal(r.status, 0, r.stderr);
+    const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));
+    assert.ok(validateResults(results), `${name}: ${JSON.stringify(validateResults.errors?.slice(0, 5), null, 2)}`);
   }
 });

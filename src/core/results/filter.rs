@@ -9,21 +9,22 @@
 //!   country) is left out of every regional group's results, but counts without the filter.
 //!
 //! A [`Selector`] decides record by record, so that [`super::results`] reads each record once
-//! (a record's answers are scattered in memory: reading them is most of the work).
+//! (a record's answers are scattered in memory: reading them is much of the work): first by
+//! what every record says of itself ([`Selector::pick`]), then, for a participant, by the
+//! regional group of their answers ([`Selector::keep`]).
 
 use std::collections::HashMap;
 
 use super::Filter;
-use crate::core::countries::{COUNTRIES, RegionalGroup};
-use crate::core::definition::{Definition, Question, RecordKind};
+use crate::core::countries::RegionalGroup;
+use crate::core::definition::{Definition, RecordKind};
 use crate::core::record::Record;
-use crate::core::tally::breakdown::{country_index, country_question};
+use crate::core::tally::breakdown::{country_question, regional_group_index};
 
 /// What to do with a record.
 pub(crate) enum Pick {
-    /// Count this participant, in this regional group (index in [`RegionalGroup::ALL`]) if
-    /// they gave a country.
-    Participant(Option<usize>),
+    /// A participant of the event wanted: [`Selector::keep`] decides by their regional group.
+    Participant,
     /// Set this table record aside; [`Selector::keeps_table`] decides once every participant
     /// has been seen.
     Table,
@@ -34,7 +35,6 @@ pub(crate) enum Pick {
 pub(crate) struct Selector<'a> {
     hash: &'a str,
     event: Option<&'a str>,
-    country: Option<&'a Question>,
     wanted: Option<usize>,
     /// With a regional group wanted: the groups of each (event, table)'s participants, as bits.
     tables: HashMap<(&'a str, u32), u8>,
@@ -46,13 +46,13 @@ impl<'a> Selector<'a> {
         Selector {
             hash: &def.hash,
             event: filter.event.as_deref(),
-            country: country_question(def),
-            wanted: filter.regional_group.map(group_position),
+            wanted: filter.regional_group.and_then(|g| RegionalGroup::ALL.iter().position(|x| *x == g)),
             tables: HashMap::new(),
             other_questionnaire: 0,
         }
     }
 
+    /// What record `r` is, and whether the questionnaire and the event let it count.
     pub(crate) fn pick(&mut self, r: &'a Record) -> Pick {
         if r.questionnaire.hash != self.hash {
             self.other_questionnaire += 1;
@@ -61,16 +61,20 @@ impl<'a> Selector<'a> {
         if self.event.is_some_and(|e| e != r.event) {
             return Pick::Skip;
         }
-        if r.kind == RecordKind::Table {
-            return Pick::Table;
+        match r.kind {
+            RecordKind::Table => Pick::Table,
+            RecordKind::Participant => Pick::Participant,
         }
-        let group =
-            self.country.and_then(|q| country_index(q, r)).map(|i| group_position(COUNTRIES[i].group));
-        let Some(wanted) = self.wanted else { return Pick::Participant(group) };
+    }
+
+    /// Whether participant `r` (picked as [`Pick::Participant`]), of regional group `group`
+    /// (position in [`RegionalGroup::ALL`]; `None` without a country), counts.
+    pub(crate) fn keep(&mut self, r: &'a Record, group: Option<usize>) -> bool {
+        let Some(wanted) = self.wanted else { return true };
         if let Some(g) = group {
             *self.tables.entry((&r.event, r.table)).or_default() |= 1 << g;
         }
-        if group == Some(wanted) { Pick::Participant(group) } else { Pick::Skip }
+        group == Some(wanted)
     }
 
     /// Whether table record `r` (picked as [`Pick::Table`]) counts, once every participant
@@ -83,17 +87,12 @@ impl<'a> Selector<'a> {
     }
 }
 
-/// The position of `g` in [`RegionalGroup::ALL`].
-fn group_position(g: RegionalGroup) -> usize {
-    RegionalGroup::ALL.iter().position(|x| *x == g).unwrap_or(0)
-}
-
 /// The records a filter keeps.
 pub struct Filtered<'a> {
     /// Participant records kept, in the order given.
     pub participants: Vec<&'a Record>,
-    /// Each kept participant's regional group (index in [`RegionalGroup::ALL`]), if they gave
-    /// a country.
+    /// Each kept participant's regional group (position in [`RegionalGroup::ALL`]), if they
+    /// gave a country.
     pub groups: Vec<Option<usize>>,
     /// Table records kept, in the order given.
     pub tables: Vec<&'a Record>,
@@ -105,12 +104,16 @@ impl<'a> Filtered<'a> {
     /// Applies `filter` to `records`.
     pub fn new(def: &'a Definition, records: &'a [Record], filter: &'a Filter) -> Filtered<'a> {
         let mut s = Selector::new(def, filter);
+        let country = country_question(def);
         let (mut participants, mut groups, mut tables) = (Vec::new(), Vec::new(), Vec::new());
         for r in records {
             match s.pick(r) {
-                Pick::Participant(g) => {
-                    participants.push(r);
-                    groups.push(g);
+                Pick::Participant => {
+                    let g = country.and_then(|q| r.answers.get(&q.id)).and_then(regional_group_index);
+                    if s.keep(r, g) {
+                        participants.push(r);
+                        groups.push(g);
+                    }
                 }
                 Pick::Table => tables.push(r),
                 Pick::Skip => {}

@@ -18,9 +18,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::countries::RegionalGroup;
-use super::definition::{Definition, Question};
+use super::definition::{Definition, Kind, Question};
 use super::record::{QuestionnaireRef, Record};
-use super::tally::breakdown::REGIONAL_GROUP;
+use super::tally::breakdown::{REGIONAL_GROUP, regional_group_index};
 use super::tally::{Breakdown, Change, ChangeCounter, Pass, QuestionTally, breakdowns, grouping};
 use super::text::QuestionId;
 
@@ -102,6 +102,16 @@ fn group_values() -> Vec<String> {
 
 /// Computes the results of `records` for `def`, keeping what `filter` asks for.
 pub fn results(def: &Definition, records: &[Record], filter: &Filter) -> Results {
+    results_from(def, records, filter)
+}
+
+/// [`results`] over records held anywhere (a dataset's entries, without copying them:
+/// `results_from(&def, dataset.entries().map(|e| &e.record), &filter)`).
+pub fn results_from<'r>(
+    def: &Definition,
+    records: impl IntoIterator<Item = &'r Record>,
+    filter: &Filter,
+) -> Results {
     let questions: Vec<&Question> = def.questions().map(|(_, q)| q).collect();
     let (watched, mut pairs) = pairs(def, &questions);
     let groups = RegionalGroup::ALL.len();
@@ -109,19 +119,26 @@ pub fn results(def: &Definition, records: &[Record], filter: &Filter) -> Results
     pass.watch(&watched);
     let mut seen = vec![None; watched.len()];
     let mut selector = Selector::new(def, filter);
+    let country = questions.iter().position(|q| matches!(q.kind, Kind::Country));
     let mut tables = Vec::new();
-    let mut events: BTreeMap<&str, EventCount> = BTreeMap::new();
+    let mut events = Events::default();
+    let mut read = Vec::new();
     for r in records {
         match selector.pick(r) {
-            Pick::Participant(g) => {
+            Pick::Participant => {
+                pass.read(r, &mut read);
+                let g = country.and_then(|c| Pass::answer(&read, c)).and_then(regional_group_index);
+                if !selector.keep(r, g) {
+                    continue;
+                }
                 seen.iter_mut().for_each(|s| *s = None);
-                pass.add(r, g.unwrap_or(groups), &mut seen);
+                pass.count(&read, g.unwrap_or(groups), &mut seen);
                 for (counter, b, a) in &mut pairs {
                     if let (Some(before), Some(after)) = (seen[*b], seen[*a]) {
                         counter.add(before, after);
                     }
                 }
-                event(&mut events, &r.event).participants += 1;
+                events.get(&r.event).participants += 1;
             }
             Pick::Table => tables.push(r),
             Pick::Skip => {}
@@ -129,7 +146,7 @@ pub fn results(def: &Definition, records: &[Record], filter: &Filter) -> Results
     }
     tables.retain(|r| selector.keeps_table(r));
     for r in &tables {
-        event(&mut events, &r.event).tables += 1;
+        events.get(&r.event).tables += 1;
     }
     let values = group_values();
     let participants = (0..=groups).map(|g| pass.respondents(g)).sum();
@@ -145,7 +162,7 @@ pub fn results(def: &Definition, records: &[Record], filter: &Filter) -> Results
         participants,
         tables: tables.len() as u64,
         other_questionnaire: selector.other_questionnaire,
-        events: events.into_values().collect(),
+        events: events.sorted(),
         questions: (0..pass.len()).map(|i| pass.question_tally(i, None)).collect(),
         regional_groups: (0..pass.len())
             .map(|i| Breakdown::from_pass(&pass, i, REGIONAL_GROUP, &values))
@@ -155,9 +172,39 @@ pub fn results(def: &Definition, records: &[Record], filter: &Filter) -> Results
     }
 }
 
-/// The counts of event `id`, added when new.
-fn event<'a, 'r>(events: &'a mut BTreeMap<&'r str, EventCount>, id: &'r str) -> &'a mut EventCount {
-    events.entry(id).or_insert_with(|| EventCount { event: id.to_string(), participants: 0, tables: 0 })
+/// The counts of each event.
+#[derive(Default)]
+struct Events<'r> {
+    counts: Vec<EventCount>,
+    /// Each event's place in `counts`.
+    places: BTreeMap<&'r str, usize>,
+    /// The event of the last record counted, and its place: records mostly come event by event.
+    last: Option<(&'r str, usize)>,
+}
+
+impl<'r> Events<'r> {
+    /// The counts of event `id`, added when new.
+    fn get(&mut self, id: &'r str) -> &mut EventCount {
+        let place = match self.last {
+            Some((last, place)) if last == id => place,
+            _ => {
+                let next = self.counts.len();
+                let place = *self.places.entry(id).or_insert(next);
+                if place == next {
+                    self.counts.push(EventCount { event: id.to_string(), participants: 0, tables: 0 });
+                }
+                self.last = Some((id, place));
+                place
+            }
+        };
+        &mut self.counts[place]
+    }
+
+    /// Every event's counts, by id.
+    fn sorted(mut self) -> Vec<EventCount> {
+        self.counts.sort_by(|a, b| a.event.cmp(&b.event));
+        self.counts
+    }
 }
 
 /// The before / after pairs of the day: the questions to watch (by index in `questions`),

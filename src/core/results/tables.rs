@@ -12,8 +12,6 @@
 //!   as a participant question, where a grid item on a scale of numbers also gets the mean,
 //!   median and standard deviation of those numbers.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::core::definition::{Definition, Kind, Question, RecordKind};
@@ -22,6 +20,7 @@ use crate::core::ranking::kemeny::kemeny;
 use crate::core::ranking::report::Outcome;
 use crate::core::ranking::{Ballot, OptionInfo, OptionTag, Pairwise, Profile};
 use crate::core::record::Record;
+use crate::core::tally::orders::Orders;
 use crate::core::tally::{Pass, RankedOption, Tally};
 use crate::core::text::{OptionId, QuestionId};
 
@@ -117,8 +116,8 @@ fn worksheet(q: &Question, pass: &Pass, i: usize) -> WorksheetResult {
 
 /// The Kemeny-Young consensus of the groups' orders (options by index, with how many groups
 /// gave each order). Equal orders make one ballot with their number as weight.
-fn consensus(ids: &[&OptionId], orders: &BTreeMap<Vec<usize>, u64>) -> Outcome<GroupConsensus> {
-    let ballots = orders.iter().map(|(order, &w)| Ballot::strict(w, order)).collect();
+fn consensus(ids: &[&OptionId], orders: &Orders) -> Outcome<GroupConsensus> {
+    let ballots = orders.sorted().iter().map(|(order, w)| Ballot::strict(*w, order)).collect();
     let infos = ids
         .iter()
         .map(|id| OptionInfo { id: OptionTag::Text(id.to_string()), name: id.to_string() })

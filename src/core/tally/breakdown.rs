@@ -136,13 +136,7 @@ pub fn grouping(def: &Definition, by: &str, records: &[&Record]) -> Result<Group
         REGIONAL_GROUP => {
             let q = country_question(def)
                 .ok_or_else(|| format!("'{by}' needs a country question; {} has none", def.id))?;
-            let keys = records
-                .iter()
-                .map(|r| {
-                    let group = COUNTRIES[country_index(q, r)?].group;
-                    RegionalGroup::ALL.iter().position(|g| *g == group)
-                })
-                .collect();
+            let keys = records.iter().map(|r| r.answers.get(&q.id).and_then(regional_group_index)).collect();
             Ok(Grouping { values: RegionalGroup::ALL.iter().map(|g| g.id().to_string()).collect(), keys })
         }
         _ => {
@@ -164,6 +158,14 @@ pub fn grouping(def: &Definition, by: &str, records: &[&Record]) -> Result<Group
 /// The day's country question, if it has one.
 pub fn country_question(def: &Definition) -> Option<&Question> {
     def.questions().map(|(_, q)| q).find(|q| matches!(q.kind, Kind::Country))
+}
+
+/// The position in [`RegionalGroup::ALL`] of the group of the country answered, when the answer
+/// names a UN member state (as [`crate::core::answers::check`] accepts it).
+pub fn regional_group_index(a: &Answer) -> Option<usize> {
+    let Answer::Country(code) = a else { return None };
+    let group = COUNTRIES[lookup::country(code)?].group;
+    RegionalGroup::ALL.iter().position(|g| *g == group)
 }
 
 /// The index in [`COUNTRIES`] of the country `r` answered to `q`, when the answer fits.

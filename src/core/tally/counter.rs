@@ -16,7 +16,8 @@ use super::{
 use crate::core::answers::{self, Answer, Cell};
 use crate::core::countries::{COUNTRIES, RegionalGroup};
 use crate::core::definition::{Choice, Kind, NO, Question, Scale, YES};
-use crate::core::text::OptionId;
+use crate::core::text::{ItemId, OptionId};
+use std::collections::BTreeMap;
 
 /// What the counts of a question hold, by the shape of its answers.
 enum Shape<'q> {
@@ -42,8 +43,9 @@ pub(crate) struct Counter<'q> {
     shape: Shape<'q>,
     /// The numbers a scale's points stand for, when every point id is a whole number.
     numbers: Option<Vec<u64>>,
-    /// Cells of an answer being read (grid: item, point), kept to avoid allocating.
-    scratch: Vec<(usize, usize)>,
+    /// The options (by index) of the last order or choice of options read, first to last:
+    /// kept to avoid allocating.
+    order: Vec<usize>,
 }
 
 /// Counts of one question over some respondents.
@@ -111,7 +113,7 @@ impl<'q> Counter<'q> {
             Kind::Country => (Shape::Country, None),
             Kind::Text { .. } | Kind::List { .. } => (Shape::Text, None),
         };
-        Counter { q, shape, numbers, scratch: Vec::new() }
+        Counter { q, shape, numbers, order: Vec::new() }
     }
 
     /// Counts of no answer at all.
@@ -130,52 +132,38 @@ impl<'q> Counter<'q> {
 
     /// Counts `a` into `c` when it fits the question; says whether it did.
     pub(crate) fn add(&mut self, c: &mut Counts, a: &Answer) -> bool {
-        let scratch = &mut self.scratch;
         let ok = match (&self.shape, a) {
             (Shape::Choice { ids, .. }, Answer::Option(o)) => bump(c, ids.index(o.as_str())),
             (Shape::Choice { ids, nco: true, .. }, Answer::NoClearOpinion) => bump(c, Some(ids.len())),
             (Shape::Multiple { ids, max }, Answer::Options(chosen)) => {
-                let fits = !chosen.is_empty() && chosen.len() <= *max;
-                let ok = fits && distinct(ids, chosen.iter().map(|o| o.as_str()), scratch);
+                let ok = !chosen.is_empty() && chosen.len() <= *max && distinct(ids, chosen, &mut self.order);
                 if ok {
-                    scratch.iter().for_each(|&(i, _)| c.cells[i] += 1);
+                    for &i in &self.order {
+                        c.cells[i] += 1;
+                    }
                 }
                 ok
             }
-            (Shape::Grid { items, points, nco }, Answer::Grid(cells)) => {
-                // Counted as read; taken back should a cell not fit (the whole answer is then
-                // a misfit).
-                let k = points.len() + 1;
-                let mut added = 0;
-                for (item, cell) in cells {
-                    let point = match cell {
-                        Cell::Option(p) => points.index(p.as_str()),
-                        Cell::NoClearOpinion => nco.then_some(points.len()),
-                    };
-                    let (Some(i), Some(p)) = (items.index(item.as_str()), point) else {
-                        take_back(c, cells, added, items, points);
-                        return false;
-                    };
-                    c.cells[i * k + p] += 1;
-                    added += 1;
-                }
-                added > 0
+            (Shape::Grid { items, points, nco }, Answer::Grid(cells)) => grid(c, cells, items, points, *nco),
+            (Shape::Numeric { max }, Answer::Number(v)) => {
+                bump(c, if v <= max { Some(*v as usize) } else { None })
             }
-            (Shape::Numeric { max }, Answer::Number(v)) => bump(c, (v <= max).then_some(*v as usize)),
             (Shape::Ordering { ids, top }, Answer::Order(order)) => {
                 let n = ids.len();
                 let fits = !order.is_empty()
                     && order.len() <= top.unwrap_or(n)
                     && (top.is_some() || order.len() == n);
-                let ok = fits && distinct(ids, order.iter().map(|o| o.as_str()), scratch);
+                let ok = fits && distinct(ids, order, &mut self.order);
                 if ok {
                     let (first, doubled) = c.cells.split_at_mut(n);
-                    first[scratch[0].0] += 1;
+                    first[self.order[0]] += 1;
                     // Twice the positions: ranked options at 1..=r, the unranked sharing r+1..=n.
-                    let r = scratch.len() as u64;
+                    let r = self.order.len() as u64;
                     let unranked = 2 * r + (n as u64 - r) + 1;
-                    doubled.iter_mut().for_each(|d| *d += unranked);
-                    for &(i, p) in scratch.iter() {
+                    for d in doubled.iter_mut() {
+                        *d += unranked;
+                    }
+                    for (p, &i) in self.order.iter().enumerate() {
                         doubled[i] = doubled[i] - unranked + 2 * p as u64 + 2;
                     }
                 }
@@ -246,10 +234,10 @@ impl<'q> Counter<'q> {
 
     /// For an ordering: the options (by index) of the last answer [`Counter::add`] took, first
     /// to last.
-    pub(crate) fn last_order(&self) -> Vec<usize> {
+    pub(crate) fn last_order(&self) -> &[usize] {
         match self.shape {
-            Shape::Ordering { .. } => self.scratch.iter().map(|&(i, _)| i).collect(),
-            _ => Vec::new(),
+            Shape::Ordering { .. } => &self.order,
+            _ => &[],
         }
     }
 
@@ -262,53 +250,74 @@ impl<'q> Counter<'q> {
     }
 }
 
-/// Takes back the first `added` cells of a grid answer that [`Counter::add`] counted.
-fn take_back(
+/// Counts a grid answer's cells as they are read; should one not fit (the whole answer is then
+/// a misfit), takes back those already counted.
+#[inline(always)]
+fn grid(
     c: &mut Counts,
-    cells: &std::collections::BTreeMap<crate::core::text::ItemId, Cell>,
-    added: usize,
+    cells: &BTreeMap<ItemId, Cell>,
     items: &Ids<'_>,
     points: &Ids<'_>,
-) {
-    let k = points.len() + 1;
-    for (item, cell) in cells.iter().take(added) {
-        let p = match cell {
-            Cell::Option(p) => points.index(p.as_str()),
-            Cell::NoClearOpinion => Some(points.len()),
+    nco: bool,
+) -> bool {
+    let mut added = 0;
+    for (item, x) in cells {
+        let Some(at) = cell_at(item, x, items, points, nco) else {
+            for (item, x) in cells.iter().take(added) {
+                if let Some(at) = cell_at(item, x, items, points, nco) {
+                    c.cells[at] -= 1;
+                }
+            }
+            return false;
         };
-        if let (Some(i), Some(p)) = (items.index(item.as_str()), p) {
-            c.cells[i * k + p] -= 1;
-        }
+        c.cells[at] += 1;
+        added += 1;
     }
+    added > 0
+}
+
+/// Where a grid cell is counted: the item's row, the point's column (the last for "no clear
+/// opinion"); `None` when it does not fit.
+#[inline(always)]
+fn cell_at(item: &ItemId, cell: &Cell, items: &Ids<'_>, points: &Ids<'_>, nco: bool) -> Option<usize> {
+    let p = match cell {
+        Cell::Option(p) => points.index(p.as_str())?,
+        Cell::NoClearOpinion if nco => points.len(),
+        Cell::NoClearOpinion => return None,
+    };
+    Some(items.index(item.as_str())? * (points.len() + 1) + p)
 }
 
 /// Adds one to cell `i`, if there is one.
+#[inline(always)]
 fn bump(c: &mut Counts, i: Option<usize>) -> bool {
-    i.map(|i| c.cells[i] += 1).is_some()
+    match i {
+        Some(i) => {
+            c.cells[i] += 1;
+            true
+        }
+        None => false,
+    }
 }
 
-/// Reads `ids` into `scratch` as (index, position); false when one is unknown or given twice.
-fn distinct<'a>(
-    known: &Ids<'_>,
-    ids: impl Iterator<Item = &'a str>,
-    scratch: &mut Vec<(usize, usize)>,
-) -> bool {
-    scratch.clear();
+/// Reads `ids` into `order` as indices; false when one is unknown or given twice.
+fn distinct(known: &Ids<'_>, ids: &[OptionId], order: &mut Vec<usize>) -> bool {
+    order.clear();
     let mut seen = 0u128;
-    for (p, id) in ids.enumerate() {
-        let Some(i) = known.index(id) else { return false };
+    for id in ids {
+        let Some(i) = known.index(id.as_str()) else { return false };
         let repeated = if i < 128 {
             let bit = 1u128 << i;
             let repeated = seen & bit != 0;
             seen |= bit;
             repeated
         } else {
-            scratch.iter().any(|&(j, _)| j == i)
+            order.contains(&i)
         };
         if repeated {
             return false;
         }
-        scratch.push((i, p));
+        order.push(i);
     }
     true
 }

@@ -19,7 +19,7 @@
 //! of a result is byte-identical for the same records in any order.
 //! [`breakdown`] splits the records by a profile variable; [`change`] pairs a before and an
 //! after grid. [`Pass`] tallies many questions over groups of records in one walk over each
-//! record's answers: what makes 100,000 respondents quick to count.
+//! record's answers, rather than one walk per question and group.
 
 use serde::Serialize;
 
@@ -33,6 +33,7 @@ pub mod breakdown;
 pub mod change;
 mod counter;
 mod lookup;
+pub mod orders;
 mod pass;
 pub mod stats;
 
@@ -43,7 +44,7 @@ mod tests;
 
 pub use breakdown::{Breakdown, Group, Grouping, breakdown, breakdowns, grouping};
 pub use change::{Change, ChangeCounter, ItemChange, change};
-pub use pass::Pass;
+pub use pass::{Pass, Read};
 pub use stats::{Summary, percent};
 
 /// A count and its percentage of a base.

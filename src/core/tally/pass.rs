@@ -3,12 +3,13 @@
 //! A [`Pass`] holds a counter per question and counts per question and group. Each record is
 //! read once, each answer's question found through a table of the questions' ids
 //! ([`super::lookup::Ids`]). The tally of a question over every group is the sum of the
-//! groups' counts.
-
-use std::collections::BTreeMap;
+//! groups' counts. A record's group may depend on its answers (its country's regional group):
+//! [`Pass::read`] finds the record's answers once, the caller decides the group from them, and
+//! [`Pass::count`] counts them, without reading the record again.
 
 use super::counter::{Counter, Counts};
 use super::lookup::Ids;
+use super::orders::Orders;
 use super::{QuestionTally, Tally};
 use crate::core::answers::Answer;
 use crate::core::definition::{Kind, Question};
@@ -19,24 +20,29 @@ pub struct Pass<'q> {
     counters: Vec<Counter<'q>>,
     /// The questions' ids, in the order of `counters`.
     ids: Ids<'q>,
-    /// `counts[question][group]`.
-    counts: Vec<Vec<Counts>>,
+    /// The counts of question `i` in group `g` at `i * groups + g`.
+    counts: Vec<Counts>,
+    groups: usize,
     respondents: Vec<u64>,
     /// For each question, its slot in the `seen` list of [`Pass::add`], if it is watched.
     watched: Vec<Option<usize>>,
     /// For each ordering question, when asked for: every distinct order taken (options by
     /// index, first to last) and how many gave it, over every group.
-    orders: Option<Vec<BTreeMap<Vec<usize>, u64>>>,
+    orders: Option<Vec<Orders>>,
 }
+
+/// A record's answers to the questions of a pass: (question index, answer), in the record's
+/// order. Kept between records to avoid allocating.
+pub type Read<'r> = Vec<(usize, &'r Answer)>;
 
 impl<'q> Pass<'q> {
     /// A pass over `questions` (in the order their tallies are asked for) and `groups` groups.
     pub fn new(questions: impl IntoIterator<Item = &'q Question>, groups: usize) -> Pass<'q> {
         let counters: Vec<Counter<'q>> = questions.into_iter().map(Counter::new).collect();
         let ids = Ids::new(counters.iter().map(|c| c.q.id.as_str()));
-        let counts = counters.iter().map(|c| vec![c.empty(); groups]).collect();
+        let counts = counters.iter().flat_map(|c| vec![c.empty(); groups]).collect();
         let watched = vec![None; counters.len()];
-        Pass { counters, ids, counts, respondents: vec![0; groups], watched, orders: None }
+        Pass { counters, ids, counts, groups, respondents: vec![0; groups], watched, orders: None }
     }
 
     /// Asks [`Pass::add`] to hand back the answers to these questions (by index), in this
@@ -49,12 +55,12 @@ impl<'q> Pass<'q> {
 
     /// Also keeps every order given to an ordering question, for [`Pass::orders`].
     pub fn keep_orders(&mut self) {
-        self.orders = Some(vec![BTreeMap::new(); self.counters.len()]);
+        self.orders = Some(vec![Orders::default(); self.counters.len()]);
     }
 
     /// The orders given to question `i` (options by index, first to last) and how many gave
     /// each, when [`Pass::keep_orders`] was asked for and `i` is an ordering.
-    pub fn orders(&self, i: usize) -> Option<&BTreeMap<Vec<usize>, u64>> {
+    pub fn orders(&self, i: usize) -> Option<&Orders> {
         self.orders
             .as_ref()
             .map(|o| &o[i])
@@ -66,17 +72,46 @@ impl<'q> Pass<'q> {
     pub fn add<'r>(&mut self, r: &'r Record, group: usize, seen: &mut [Option<&'r Answer>]) {
         self.respondents[group] += 1;
         for (id, a) in &r.answers {
-            let Some(i) = self.ids.index(id.as_str()) else { continue };
-            let fits = self.counters[i].add(&mut self.counts[i][group], a);
-            if !fits {
-                continue;
+            if let Some(i) = self.ids.index(id.as_str()) {
+                self.take(i, group, a, seen);
             }
-            if let Some(slot) = self.watched[i] {
-                seen[slot] = Some(a);
+        }
+    }
+
+    /// Finds `r`'s answers to the questions of the pass (replacing what `read` held).
+    pub fn read<'r>(&self, r: &'r Record, read: &mut Read<'r>) {
+        read.clear();
+        for (id, a) in &r.answers {
+            if let Some(i) = self.ids.index(id.as_str()) {
+                read.push((i, a));
             }
-            if let (Some(orders), Answer::Order(_)) = (&mut self.orders, a) {
-                *orders[i].entry(self.counters[i].last_order()).or_default() += 1;
-            }
+        }
+    }
+
+    /// The answer to question `i` among those `read`.
+    pub fn answer<'r>(read: &Read<'r>, i: usize) -> Option<&'r Answer> {
+        read.iter().find(|(q, _)| *q == i).map(|(_, a)| *a)
+    }
+
+    /// Counts a record's answers, as [`Pass::read`] found them, in `group`; see [`Pass::add`].
+    pub fn count<'r>(&mut self, read: &Read<'r>, group: usize, seen: &mut [Option<&'r Answer>]) {
+        self.respondents[group] += 1;
+        for &(i, a) in read {
+            self.take(i, group, a, seen);
+        }
+    }
+
+    /// Counts answer `a` to question `i` in `group`, when it fits.
+    #[inline(always)]
+    fn take<'r>(&mut self, i: usize, group: usize, a: &'r Answer, seen: &mut [Option<&'r Answer>]) {
+        if !self.counters[i].add(&mut self.counts[i * self.groups + group], a) {
+            return;
+        }
+        if let Some(slot) = self.watched[i] {
+            seen[slot] = Some(a);
+        }
+        if let (Some(orders), Answer::Order(_)) = (&mut self.orders, a) {
+            orders[i].add(self.counters[i].last_order());
         }
     }
 
@@ -103,10 +138,10 @@ impl<'q> Pass<'q> {
     pub fn tally(&self, i: usize, group: Option<usize>) -> Tally {
         let counter = &self.counters[i];
         match group {
-            Some(g) => counter.tally(&self.counts[i][g]),
+            Some(g) => counter.tally(&self.counts[i * self.groups + g]),
             None => {
                 let mut all = counter.empty();
-                for c in &self.counts[i] {
+                for c in self.of(i) {
                     all.merge(c);
                 }
                 counter.tally(&all)
@@ -116,7 +151,12 @@ impl<'q> Pass<'q> {
 
     /// For a list question: the entries written, over every group.
     pub fn entries(&self, i: usize) -> u64 {
-        self.counts[i].iter().map(|c| self.counters[i].entries(c)).sum()
+        self.of(i).iter().map(|c| self.counters[i].entries(c)).sum()
+    }
+
+    /// The counts of question `i`, group by group.
+    fn of(&self, i: usize) -> &[Counts] {
+        &self.counts[i * self.groups..(i + 1) * self.groups]
     }
 
     /// [`Pass::tally`] with the question's id and kind.

@@ -17,7 +17,7 @@ use crate::core::chart::fmt::count;
 use crate::core::definition::Definition;
 use crate::core::record::Record;
 use crate::core::report::{self, Report};
-use crate::core::results::{Filter, Results, results};
+use crate::core::results::{Filter, Results, results_from};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum View {
@@ -106,7 +106,7 @@ pub fn ResultsPage(props: &Props) -> Html {
     let computed: Rc<(Results, Report)> = {
         let ws = ws.clone();
         use_memo((ws.revision, ws.filter.clone()), move |(_, filter)| {
-            let res = results(&ws.def, &records(&ws), filter);
+            let res = results_from(&ws.def, ws.data.borrow().entries().map(|e| &e.record), filter);
             let report = report::build(&ws.def, &res, "en");
             (res, report)
         })
