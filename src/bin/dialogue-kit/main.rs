@@ -33,7 +33,7 @@ usage:
   dialogue-kit encode RECORD.json [--definition DEFINITION.json]
   dialogue-kit rank PREFLIB_FILE
   dialogue-kit rank TABLE_RECORDS_OR_CODES... [--worksheet ID] [--definition DEFINITION.json]
-  dialogue-kit tally INPUT... --out DIR [--event ID] [--regional-group ID]
+  dialogue-kit tally INPUT... --out DIR [--event ID] [--regional-group ID] [--only-event ID]
                      [--definition DEFINITION.json]
   dialogue-kit sample --out PATH [--as bundle|files|chat] [--participants N] [--events N]
                       [--table-size N] [--seed N] [--no-text] [--definition DEFINITION.json]
@@ -48,7 +48,8 @@ tally     imports record files, text files of codes (chat transcripts) and resul
           merges them, and writes into DIR: results.json, bundle.json, data.zip and data/
           (tidy CSV, wide CSV, codebook), charts/*.svg, tables/*.csv, report.html and
           import-log.txt; --event and --regional-group (african, asia_pacific, eastern_european,
-          grulac, weog) limit the results
+          grulac, weog) limit the results; --only-event refuses records of other events
+          at import (each listed in import-log.txt)
 sample    writes a plausible sample day (participants and tables, the same for the same
           --seed): one result bundle (the default), one record file each (--as files, PATH is a
           folder), or a chat transcript of share codes (--as chat; participants only)
@@ -87,7 +88,7 @@ fn run(args: &[String]) -> Result<String, String> {
 }
 
 /// Options that take a value (`--out DIR` or `--out=DIR`).
-const VALUED: [&str; 11] = [
+const VALUED: [&str; 12] = [
     "definition",
     "worksheet",
     "out",
@@ -97,6 +98,7 @@ const VALUED: [&str; 11] = [
     "table-size",
     "seed",
     "event",
+    "only-event",
     "regional-group",
     "by",
 ];

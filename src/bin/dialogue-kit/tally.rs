@@ -67,6 +67,8 @@ pub fn run(o: &Options, inputs: &[String]) -> Result<String, String> {
     let filter = Filter { event: o.get("event").map(String::from), regional_group };
 
     let mut data = Dataset::new(&def);
+    // Records of other events are refused at import, each with its reason.
+    data.event_filter = o.get("only-event").map(String::from);
     let mut log = String::new();
     let mut refused = 0;
     for input in inputs {
