@@ -1,6 +1,7 @@
 //! `dialogue-kit sample` and `dialogue-kit tally` end to end: files, a chat with a damaged and a
 //! repeated code, a bundle; what is written, the same bytes whatever the order of the inputs,
 //! filters and refusals.
+#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
