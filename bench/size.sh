@@ -28,7 +28,12 @@ if [ ! -f dist/index.html ]; then
   exit 1
 fi
 
-mapfile -t files < <(cd dist && find . -type f ! -name '*.map' | sed 's|^\./||' | LC_ALL=C sort)
+# The results page (results.html and its own bundle) is never loaded by a participant: it is
+# listed apart.
+mapfile -t files < <(cd dist && find . -type f ! -name '*.map' ! -name 'results*' ! -name 'dialogue-kit-results-*' |
+  sed 's|^\./||' | LC_ALL=C sort)
+mapfile -t results_files < <(cd dist && find . -type f \( -name 'results*' -o -name 'dialogue-kit-results-*' \) |
+  sed 's|^\./||' | LC_ALL=C sort)
 
 raw_total=0
 gz_total=0
@@ -45,3 +50,10 @@ printf '%-52s %12s %12s\n' "----------------------------------------------------
 printf '%-52s %12d %12d\n' "total (${#files[@]} files)" "$raw_total" "$gz_total"
 printf '\nA participant downloads about %d KiB gzipped (%d KiB raw) on first load.\n' \
   $(((gz_total + 1023) / 1024)) $(((raw_total + 1023) / 1024))
+
+results_gz=0
+for f in "${results_files[@]}"; do
+  results_gz=$((results_gz + $(gzip -9 -c "dist/$f" | wc -c)))
+done
+printf 'The results page (%s) adds %d KiB gzipped, for facilitators and partners only.\n' \
+  "${results_files[*]}" $(((results_gz + 1023) / 1024))
