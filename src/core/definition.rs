@@ -17,13 +17,24 @@ pub const FORMAT: &str = "dialogue-kit/questionnaire";
 pub const FORMAT_VERSION: u64 = 1;
 
 /// Who answers: a participant (the `questions`) or a table (the `worksheets`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Ordered as listed: participants' records come before tables' wherever records are sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// One participant's individual answers.
     Participant,
     /// A table's group worksheets.
     Table,
+}
+
+impl RecordKind {
+    /// The kind as record files write it: `participant` or `table`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::Participant => "participant",
+            RecordKind::Table => "table",
+        }
+    }
 }
 
 /// A whole deliberation day.

@@ -92,15 +92,7 @@ pub fn run(o: &Options, inputs: &[String]) -> Result<String, String> {
     for (name, bytes) in rep.files() {
         write(out, &name, &bytes)?;
     }
-    let filter_text = [
-        filter.event.as_ref().map(|e| format!("the event {e}")),
-        filter.regional_group.map(|g| format!("participants from {}", g.name())),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" and ");
-    write(out, "report.html", printable(&def, &res, &rep, &filter_text).as_bytes())?;
+    write(out, "report.html", printable(&def, &res, &rep, &filter.describe()).as_bytes())?;
     write(out, "import-log.txt", log.as_bytes())?;
 
     Ok(format!(

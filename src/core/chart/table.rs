@@ -8,6 +8,7 @@
 
 use super::fmt::{escape, fixed, grouped};
 use super::{Ranked, Stacked};
+use crate::core::export;
 
 /// One cell.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,21 +47,6 @@ impl TableCell {
             TableCell::Empty => String::new(),
         }
     }
-
-    /// The cell as written to CSV: numbers plain (`4503`, `47.8`).
-    pub fn csv(&self) -> String {
-        match self {
-            TableCell::Text(s) => {
-                if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                    format!("'{s}")
-                } else {
-                    s.clone()
-                }
-            }
-            TableCell::Number { value, decimals } => fixed(*value, *decimals),
-            TableCell::Empty => String::new(),
-        }
-    }
 }
 
 /// A chart's data as a table.
@@ -96,26 +82,16 @@ impl DataTable {
         out
     }
 
-    /// The table as CSV (header line, then the rows; `\n` line ends).
+    /// The table as CSV (header line, then the rows; `\n` line ends), written by
+    /// [`export::table_csv`]: texts safe from formula injection, numbers plain (`4503`, `47.8`).
     pub fn to_csv(&self) -> String {
-        let line = |cells: Vec<String>| {
-            let quoted: Vec<String> = cells
-                .iter()
-                .map(|c| {
-                    if c.contains([',', '"', '\n', '\r']) {
-                        format!("\"{}\"", c.replace('"', "\"\""))
-                    } else {
-                        c.clone()
-                    }
-                })
-                .collect();
-            quoted.join(",") + "\n"
+        let cell = |c: &TableCell| match c {
+            TableCell::Text(s) => export::Cell::Text(s.clone()),
+            TableCell::Number { value, decimals } => export::Cell::Formatted(fixed(*value, *decimals)),
+            TableCell::Empty => export::Cell::Empty,
         };
-        let mut out = line(self.columns.iter().map(|c| TableCell::text(c.as_str()).csv()).collect());
-        for row in &self.rows {
-            out.push_str(&line(row.iter().map(TableCell::csv).collect()));
-        }
-        out
+        let rows: Vec<Vec<export::Cell>> = self.rows.iter().map(|r| r.iter().map(cell).collect()).collect();
+        export::table_csv(&self.columns, &rows)
     }
 }
 

@@ -1,16 +1,14 @@
 //! The result bundle: a whole [`Dataset`] as one JSON file, to hand from a facilitator to a
 //! partner and from partners to a coordinator, and to import again anywhere.
 //!
-//! # Format (version 1)
+//! # Format (version 2)
 //!
 //! ```json
 //! {
 //!   "format": "dialogue-kit/bundle",
-//!   "format_version": 1,
-//!   "questionnaire": {"id": "wti-future-of-the-internet", "version": "1.0.0", "hash": "sha256:9ad1…"},
-//!   "records": [
-//!     {"record": { …a record file… }, "sources": ["pasted text", "table-7.json"]}
-//!   ],
+//!   "format_version": 2,
+//!   "questionnaire": {"id": "wti-future-of-the-internet", "version": "1.2.0", "hash": "sha256:9ad1…"},
+//!   "records": [{"code": "DK1-AAp_…", "sources": ["pasted text", "table-7.json"]}],
 //!   "log": [
 //!     {"kind": "participant", "respondent": "3f9c0a51d2e47b68", "updated_at": "2020-10-10T15:02:41Z",
 //!      "digest": "sha256:…", "sources": ["chat.txt"]}
@@ -19,11 +17,12 @@
 //! ```
 //!
 //! - `records`: one per (kind, respondent), sorted by kind (`participant` first) then respondent;
-//!   each record is a record file (`docs/record-format.md`) with the sorted, deduplicated list of
-//!   where its copies came from (file names, or `pasted text`).
+//!   each record is its share code, written uncompressed ([`code::encode_plain`]: lossless, a
+//!   tenth of a record file), with the sorted, deduplicated list of where its copies came from
+//!   (file names, or `pasted text`). Version 1 wrote the record file itself as `record`; it is
+//!   still read.
 //! - `log`: every version of a record that a newer one replaced (the later `updated_at` wins; at
-//!   equal times the larger digest), sorted by kind, respondent and digest. `digest` is `sha256:`
-//!   and the hex SHA-256 of the replaced record's canonical JSON (keys sorted, no white space).
+//!   equal times the larger digest), sorted by kind, respondent and digest ([`super::digest`]).
 //!   Each entry must name a respondent of `records` and rank below its record.
 //!
 //! The bundle holds no times of import and no counts, so the same imports in any order,

@@ -9,7 +9,7 @@
 //! rejected record, and a bundle or file that cannot be read as a whole changes nothing.
 //!
 //! Of two versions of a record, the one with the later `updated_at` is kept; at equal times,
-//! the one whose canonical JSON has the larger SHA-256 digest (a content comparison, so that
+//! the one with the larger [`digest`] (a content comparison, so that
 //! the outcome never depends on the order of imports). The replaced version is listed in the
 //! dataset's log of superseded versions. Merging is therefore a join: the kept record for a
 //! respondent is the largest version ever seen, the sources of a version are the union of
@@ -36,17 +36,10 @@ pub mod bundle;
 pub const MAX_IMPORT_BYTES: usize = 100 * 1024 * 1024;
 
 /// Records are kept in (kind, respondent) order: participants first, then tables.
-type Key = (u8, String);
-
-fn kind_rank(kind: RecordKind) -> u8 {
-    match kind {
-        RecordKind::Participant => 0,
-        RecordKind::Table => 1,
-    }
-}
+type Key = (RecordKind, String);
 
 fn key_of(kind: RecordKind, respondent: &str) -> Key {
-    (kind_rank(kind), respondent.to_string())
+    (kind, respondent.to_string())
 }
 
 /// `sha256:` and the hex SHA-256 of a record's canonical binary form ([`code::body`]: the
@@ -57,6 +50,15 @@ pub fn digest(record: &Record, def: &Definition) -> String {
         Ok(body) => format!("sha256:{}", hash::hex(&Sha256::digest(&body))),
         Err(_) => hash::content_hash(&serde_json::to_value(record).unwrap_or_default()),
     }
+}
+
+/// Which of two versions of one respondent's record a dataset keeps: `Greater` when it keeps
+/// `a` (see [`rank`]).
+pub fn compare_versions(a: &Record, b: &Record, def: &Definition) -> std::cmp::Ordering {
+    if a == b {
+        return std::cmp::Ordering::Equal;
+    }
+    rank(&a.updated_at, &digest(a, def)).cmp(&rank(&b.updated_at, &digest(b, def)))
 }
 
 /// What decides which of two versions is kept: the later `updated_at`, then the larger digest.
@@ -256,8 +258,7 @@ impl Dataset {
     ) -> ImportReport {
         let mut report = ImportReport::default();
         for r in records {
-            let kind = if r.kind == RecordKind::Table { "table" } else { "participant" };
-            let what = format!("{source}: {kind} {}", r.respondent);
+            let what = format!("{source}: {} {}", r.kind.name(), r.respondent);
             match self.check(def, r) {
                 Ok(r) => self.offer(def, r, BTreeSet::from([source.to_string()]), &mut report),
                 Err(reason) => report.reject(what, reason),

@@ -55,6 +55,8 @@ pub enum Cell {
     /// A number, written in Rust's shortest round-trip form (`12.5`, `0.1`, `3`); a NaN or
     /// infinity is written as empty.
     Number(f64),
+    /// A number the caller formatted (`47.80`, fixed decimals), written as is.
+    Formatted(String),
 }
 
 impl From<&str> for Cell {
@@ -104,6 +106,7 @@ impl Cell {
             // Negative zero is written as plain 0.
             Cell::Number(x) if *x == 0.0 => Cow::Borrowed("0"),
             Cell::Number(x) => Cow::Owned(x.to_string()),
+            Cell::Formatted(s) => Cow::Borrowed(s),
         }
     }
 }

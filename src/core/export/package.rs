@@ -15,11 +15,10 @@ use super::schema::{Field, Package, Questionnaire, Resource, Type};
 use super::tidy::Answered;
 use super::wide::Layout;
 use super::{codebook, csv_writer, int_field, safe_cell, tidy};
-use crate::core::dataset::digest;
+use crate::core::dataset::compare_versions;
 use crate::core::definition::{Definition, Question, RecordKind};
 use crate::core::record::Record;
 use crate::core::text::FALLBACK_LANGUAGE;
-use crate::core::time;
 
 /// The package descriptor.
 pub const DESCRIPTOR: &str = "datapackage.json";
@@ -37,35 +36,16 @@ pub const CODEBOOK: &str = "codebook.csv";
 /// Every file of the package, in order.
 const FILES: [&str; 6] = [DESCRIPTOR, RECORDS, PARTICIPANTS, PARTICIPANTS_WIDE, WORKSHEETS, CODEBOOK];
 
-fn kind_rank(kind: RecordKind) -> u8 {
-    match kind {
-        RecordKind::Participant => 0,
-        RecordKind::Table => 1,
-    }
-}
-
-fn kind_name(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Participant => "participant",
-        RecordKind::Table => "table",
-    }
-}
-
-/// The version of a record a dataset keeps: the later `updated_at`, then the larger digest.
-fn newer(a: &Record, b: &Record, def: &Definition) -> Ordering {
-    let at = |r: &Record| time::parse_rfc3339(&r.updated_at).unwrap_or(0);
-    at(a).cmp(&at(b)).then_with(|| if a == b { Ordering::Equal } else { digest(a, def).cmp(&digest(b, def)) })
-}
-
 /// `records` in package order, one per (kind, respondent).
 fn ordered<'a>(records: &'a [Record], def: &Definition) -> Vec<&'a Record> {
     let mut all: Vec<&Record> = records.iter().collect();
-    all.sort_by(|a, b| (kind_rank(a.kind), &a.respondent).cmp(&(kind_rank(b.kind), &b.respondent)));
+    all.sort_by(|a, b| (a.kind, &a.respondent).cmp(&(b.kind, &b.respondent)));
     let mut out: Vec<&Record> = Vec::with_capacity(all.len());
     for r in all {
         match out.last_mut() {
             Some(last) if last.kind == r.kind && last.respondent == r.respondent => {
-                if newer(r, last, def) == Ordering::Greater {
+                // The version a dataset keeps.
+                if compare_versions(r, last, def) == Ordering::Greater {
                     *last = r;
                 }
             }
@@ -112,7 +92,7 @@ impl<'a> Sources<'a> {
         w.write_record(record_fields().iter().map(|f| f.name.as_str()))?;
         let mut buf = [0u8; 20];
         for r in self.participants.records.iter().chain(&self.tables.records) {
-            w.write_field(kind_name(r.kind))?;
+            w.write_field(r.kind.name())?;
             for f in [&r.respondent, &r.event] {
                 w.write_field(safe_cell(f).as_bytes())?;
             }

@@ -53,6 +53,21 @@ pub struct Filter {
     pub regional_group: Option<RegionalGroup>,
 }
 
+impl Filter {
+    /// What the filter keeps, in words ("the event pt-2020 and participants from GRULAC"); ""
+    /// when it keeps everything.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(e) = &self.event {
+            parts.push(format!("the event {e}"));
+        }
+        if let Some(g) = self.regional_group {
+            parts.push(format!("participants from {}", g.name()));
+        }
+        parts.join(" and ")
+    }
+}
+
 /// How many records of an event are counted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EventCount {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::idb;
-use super::page::{filter_text, records};
+use super::page::records;
 use super::state::{Action, Workspace};
 use crate::core::export::{data_package_zip, zip_files};
 use crate::core::report::{Report, html::printable};
@@ -43,7 +43,7 @@ fn make(ws: &Workspace, computed: &(Results, Report), what: What) -> (String, &'
         What::ResultsJson => ("results.json".into(), "application/json", computed.0.to_json().into_bytes()),
         What::Charts => {
             let mut files = computed.1.files();
-            let page = printable(def, &computed.0, &computed.1, &filter_text(&ws.filter));
+            let page = printable(def, &computed.0, &computed.1, &ws.filter.describe());
             files.push(("report.html".into(), page.into_bytes()));
             files.push(("results.json".into(), computed.0.to_json().into_bytes()));
             ("dialogue-kit-charts.zip".into(), "application/zip", zip_files(&files))

@@ -17,7 +17,7 @@ use crate::core::chart::fmt::count;
 use crate::core::definition::Definition;
 use crate::core::record::Record;
 use crate::core::report::{self, Report};
-use crate::core::results::{Filter, Results, results_from};
+use crate::core::results::{Results, results_from};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum View {
@@ -44,18 +44,6 @@ enum Saved {
 /// The records the results are computed from, in the dataset's order.
 pub fn records(ws: &Workspace) -> Vec<Record> {
     ws.data.borrow().entries().map(|e| e.record.clone()).collect()
-}
-
-/// "only the event pt-2020, only GRULAC"; "" when nothing is filtered.
-pub fn filter_text(f: &Filter) -> String {
-    let mut parts = Vec::new();
-    if let Some(e) = &f.event {
-        parts.push(format!("the event {e}"));
-    }
-    if let Some(g) = f.regional_group {
-        parts.push(format!("participants from {}", g.name()));
-    }
-    parts.join(" and ")
 }
 
 #[component]
@@ -121,7 +109,7 @@ pub fn ResultsPage(props: &Props) -> Html {
             return html! { <Presenter report={computed.clone()} on_import={on_import} /> };
         }
         View::Print => {
-            let page = report::html::printable(&ws.def, res, report, &filter_text(&ws.filter));
+            let page = report::html::printable(&ws.def, res, report, &ws.filter.describe());
             let body = page.split_once("<body>").map_or("", |(_, b)| b).trim_end_matches("</body></html>\n");
             return html! {
                 <div class="print-view">
@@ -149,7 +137,7 @@ pub fn ResultsPage(props: &Props) -> Html {
             </p>
         },
     };
-    let filtered = filter_text(&ws.filter);
+    let filtered = ws.filter.describe();
     html! {
         <main class="results" data-screen="results">
             <header class="results-head">

@@ -1,13 +1,14 @@
 //! Hand-computed results of small days: the tables' orderings (first places, mean ranks, the
 //! Kemeny consensus), a 0-8 importance grid, lists, before / after from `repeats`, the filters
-//! by event and by regional group; then the default day: every breakdown variable, and
-//! `results.json` against its schema.
+//! by event and by regional group. The default day's own tests are in [`default_day`].
 
 use serde_json::Value;
 
 use super::*;
 use crate::core::answers::{Answer, Cell};
+use crate::core::definition::RecordKind;
 use crate::core::parse::parse_definition;
+use crate::core::ranking;
 use crate::core::sample::{self, Spec};
 use crate::core::tally::{ChoiceTally, Tally};
 
@@ -88,8 +89,6 @@ fn all() -> Filter {
     Filter::default()
 }
 
-use crate::core::definition::RecordKind;
-
 #[test]
 fn group_orderings_first_places_mean_ranks_and_consensus() {
     let def = day();
@@ -127,8 +126,6 @@ fn group_orderings_first_places_mean_ranks_and_consensus() {
     // Rank sums 6, 9, 9, 16 around 10: S = 54, W = 12 S / (m^2 (n^3 - n)) = 648 / 960.
     assert!(close(c.kendall_w, 0.675), "{:?}", c.kendall_w);
 }
-
-use crate::core::ranking;
 
 #[test]
 fn importance_is_summarised_in_the_scales_own_numbers() {
@@ -334,72 +331,4 @@ fn no_records_give_nulls_not_nan() {
     assert_eq!(r.changes.len(), 2);
 }
 
-fn sample_day(def: &Definition, participants: usize) -> Vec<Record> {
-    sample::day(def, &Spec { participants, events: 3, table_size: 6, seed: 7, text: true })
-}
-
-#[test]
-fn breakdown_by_every_variable() {
-    let def = parse_definition(crate::DEFAULT_DAY).unwrap();
-    let records = sample_day(&def, 150);
-    let filter = Filter { event: Some(sample::event_id(1)), regional_group: None };
-    let kept = results(&def, &records, &filter).participants;
-    assert_eq!(kept, 50);
-    let question: QuestionId = "internet_opportunity_threat".into();
-    for by in [
-        "country",
-        "age_band",
-        "gender",
-        "occupation",
-        "education",
-        "area",
-        "event",
-        "table",
-        "regional_group",
-        "age_band",
-    ] {
-        let b = breakdown_any(&def, &records, &filter, by, &question).unwrap_or_else(|e| panic!("{by}: {e}"));
-        assert_eq!(b.by, by);
-        assert_eq!(b.groups.iter().map(|g| g.respondents).sum::<u64>(), kept, "{by}");
-        assert!(b.groups.len() >= 2 || by == "event", "{by}: {:?}", b.groups.len());
-        let every = breakdown_all(&def, &records, &filter, by).unwrap();
-        assert_eq!(every.len(), def.questions().count());
-        assert_eq!(every.iter().find(|x| x.question == question), Some(&b), "{by}");
-    }
-    // The regional-group breakdown of the results is the same as asking for it.
-    let r = results(&def, &records, &filter);
-    let asked = breakdown_all(&def, &records, &filter, "regional_group").unwrap();
-    assert_eq!(r.regional_groups, asked);
-    assert!(breakdown_any(&def, &records, &filter, "internet_describe", &question).is_err());
-    assert!(breakdown_any(&def, &records, &filter, "age_band", &"nope".into()).is_err());
-}
-
-#[test]
-fn results_json_matches_its_schema() {
-    let schema: Value = serde_json::from_str(include_str!("../../../docs/results.schema.json")).unwrap();
-    let def = parse_definition(crate::DEFAULT_DAY).unwrap();
-    let records = sample_day(&def, 200);
-    let filters = [
-        all(),
-        Filter { event: Some(sample::event_id(0)), regional_group: None },
-        Filter { event: None, regional_group: Some(RegionalGroup::Weog) },
-        Filter { event: Some("nobody".into()), regional_group: None },
-    ];
-    let mut top_keys = Vec::new();
-    for f in &filters {
-        let json: Value = serde_json::from_str(&results(&def, &records, f).to_json()).unwrap();
-        let errors = super::schema_check::errors(&schema, &json);
-        assert!(errors.is_empty(), "{:#?}", &errors[..errors.len().min(10)]);
-        top_keys = json.as_object().unwrap().keys().cloned().collect();
-    }
-    let small = day();
-    let json = serde_json::to_value(results(&small, &mixed(&small), &all())).unwrap();
-    assert_eq!(super::schema_check::errors(&schema, &json), Vec::<String>::new());
-    // Every key is in the schema's properties, and the checker does catch a stray one.
-    let properties = schema["properties"].as_object().unwrap();
-    assert!(top_keys.iter().all(|k| properties.contains_key(k)), "{top_keys:?}");
-    let mut stray = json.clone();
-    stray["questions"][0]["tally"]["choice"]["extra"] = Value::from(1);
-    stray["participants"] = Value::from(-1);
-    assert_eq!(super::schema_check::errors(&schema, &stray).len(), 2);
-}
+mod default_day;
