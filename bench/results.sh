@@ -79,5 +79,5 @@ cargo run --quiet --release --example bench_import -- "$participants"
 
 echo
 echo "== browser (headless Chromium, wasm32 release build): import a result bundle, then every tally"
-CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=900 cargo test --quiet --release \
+CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=900 cargo test --release \
   --target wasm32-unknown-unknown --test bench_results_web -- --nocapture 2>&1 | grep -E "^BENCH" | sed 's/^BENCH //'
