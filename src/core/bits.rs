@@ -41,14 +41,33 @@ impl<'a> BitReader<'a> {
         BitReader { bytes, pos: 0 }
     }
 
+    /// Reads the next `width` bits (up to 32), most significant first.
+    #[inline]
     pub fn read(&mut self, width: u32) -> Option<u32> {
-        let mut v = 0u32;
-        for _ in 0..width {
-            let byte = *self.bytes.get(self.pos / 8)?;
-            v = (v << 1) | u32::from((byte >> (7 - self.pos % 8)) & 1);
-            self.pos += 1;
+        debug_assert!(width <= 32);
+        if width == 0 {
+            return Some(0);
         }
-        Some(v)
+        let end = self.pos + width as usize;
+        if end > self.bytes.len() * 8 {
+            return None;
+        }
+        // The 8 bytes from the one holding the first bit (zero past the end): the `width` bits
+        // sit in them, since the first is at most 7 bits in.
+        let at = self.pos / 8;
+        let mut window = [0u8; 8];
+        let avail = (self.bytes.len() - at).min(8);
+        window[..avail].copy_from_slice(&self.bytes[at..at + avail]);
+        let w = u64::from_be_bytes(window) << (self.pos % 8);
+        self.pos = end;
+        Some((w >> (64 - width)) as u32)
+    }
+
+    /// Skips `bits` bits; `None` when fewer are left.
+    pub fn skip(&mut self, bits: usize) -> Option<()> {
+        let end = self.pos.checked_add(bits).filter(|&e| e <= self.bytes.len() * 8)?;
+        self.pos = end;
+        Some(())
     }
 
     /// Are the bits left only the zero padding of the last byte?

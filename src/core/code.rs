@@ -80,6 +80,11 @@ pub fn encode_plain(record: &Record, def: &Definition) -> Result<String, CodeErr
     Ok(wrap(&body(record, def)?, false))
 }
 
+/// The uncompressed code of a body made by [`body`].
+pub fn wrap_plain(body: &[u8]) -> String {
+    wrap(body, false)
+}
+
 /// The code of a body: its packing byte, the body (deflated when asked and shorter), the
 /// CRC-32, all in URL-safe base64 after the prefix.
 fn wrap(body: &[u8], compress: bool) -> String {
@@ -143,15 +148,27 @@ pub fn body(record: &Record, def: &Definition) -> Result<Vec<u8>, CodeError> {
 
 /// Reads a share code against the definition it was made for.
 pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
+    from_body(&open(code)?, def)
+}
+
+/// The body of a share code ([`body`]): checks the prefix, the characters and the checksum,
+/// and unpacks it; what the body says is not read yet.
+pub fn open(code: &str) -> Result<Vec<u8>, CodeError> {
     // Chat apps wrap long lines: white space inside a code is never part of it.
-    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let spaced;
+    let code = if code.bytes().any(|b| b.is_ascii_whitespace()) || !code.is_ascii() {
+        spaced = code.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        spaced.as_str()
+    } else {
+        code
+    };
     let Some(payload) = code.strip_prefix(PREFIX) else {
         if code.len() > 3 && code.starts_with("DK") && code[2..].starts_with(|c: char| c.is_ascii_digit()) {
             return Err(CodeError::NewerFormat(code.chars().take(4).collect()));
         }
         return Err(CodeError::NotACode);
     };
-    let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|_| {
+    let mut bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|_| {
         CodeError::Damaged("a character is not one a code can hold, or one is missing".into())
     })?;
     if bytes.len() < 6 {
@@ -161,13 +178,38 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
     if checksum(data).to_be_bytes() != crc {
         return damaged("its checksum does not match");
     }
-    let body = match data[0] {
-        0 => data[1..].to_vec(),
+    match data[0] {
+        0 => {
+            bytes.truncate(bytes.len() - 4);
+            bytes.remove(0);
+            Ok(bytes)
+        }
         1 => miniz_oxide::inflate::decompress_to_vec_with_limit(&data[1..], MAX_BODY)
-            .map_err(|_| CodeError::Damaged("it does not unpack".into()))?,
-        _ => return damaged("unknown packing"),
-    };
-    let mut r = ByteReader { bytes: &body, pos: 0 };
+            .map_err(|_| CodeError::Damaged("it does not unpack".into())),
+        _ => damaged("unknown packing"),
+    }
+}
+
+/// What a body says before its answers: who, when, where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    pub kind: RecordKind,
+    /// The respondent id's 16 hex digits as a number.
+    pub respondent: u64,
+    /// Seconds since 1970.
+    pub started: u64,
+    pub updated: u64,
+    pub table: u32,
+    /// Where the event's and the language's UTF-8 bytes are in the body.
+    pub event: std::ops::Range<usize>,
+    pub language: std::ops::Range<usize>,
+    /// Where the answers' bits start in the body.
+    pub answers: usize,
+}
+
+/// Reads the head of a body made for `def`; the answers are left unread.
+pub fn head(body: &[u8], def: &Definition) -> Result<Head, CodeError> {
+    let mut r = ByteReader { bytes: body, pos: 0 };
     if r.take(4)? != def.fingerprint() {
         return Err(CodeError::OtherQuestionnaire {
             expected: format!("{} version {}", def.id, def.version),
@@ -178,15 +220,23 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
         1 => RecordKind::Table,
         _ => return damaged("unknown record kind"),
     };
-    let respondent = super::hash::hex(r.take(8)?);
+    let respondent =
+        u64::from_be_bytes(r.take(8)?.try_into().map_err(|_| CodeError::Damaged("short".into()))?);
     let started = r.varint()?;
     let updated = started.checked_add(r.varint()?).ok_or(CodeError::Damaged("bad time".into()))?;
     let table = u32::try_from(r.varint()?).map_err(|_| CodeError::Damaged("bad table".into()))?;
     let event = r.string()?;
     let language = r.string()?;
-    let mut bits = BitReader::new(&body[r.pos..]);
+    Ok(Head { kind, respondent, started, updated, table, event, language, answers: r.pos })
+}
+
+/// The record a body holds (see [`open`]).
+pub fn from_body(body: &[u8], def: &Definition) -> Result<Record, CodeError> {
+    let h = head(body, def)?;
+    let text = |range: std::ops::Range<usize>| String::from_utf8_lossy(&body[range]).into_owned();
+    let mut bits = BitReader::new(&body[h.answers..]);
     let mut answers = Answers::new();
-    for (_, q) in def.items(kind) {
+    for (_, q) in def.items(h.kind) {
         if let Some(a) = unpack(&mut bits, q)? {
             // Choices, scale points, grid cells and countries are read as indices into the
             // definition, so they always fit; the rest has limits (counts, lengths) to check.
@@ -210,18 +260,18 @@ pub fn decode(code: &str, def: &Definition) -> Result<Record, CodeError> {
     let record = Record {
         format: record::FORMAT.into(),
         format_version: record::FORMAT_VERSION,
-        kind,
+        kind: h.kind,
         questionnaire: QuestionnaireRef {
             id: def.id.clone(),
             version: def.version.clone(),
             hash: def.hash.clone(),
         },
-        event,
-        table,
-        respondent,
-        language,
-        started_at: time::format_rfc3339(started),
-        updated_at: time::format_rfc3339(updated),
+        event: text(h.event),
+        table: h.table,
+        respondent: format!("{:016x}", h.respondent),
+        language: text(h.language),
+        started_at: time::format_rfc3339(h.started),
+        updated_at: time::format_rfc3339(h.updated),
         answers,
     };
     record.check_header().map_err(|e| CodeError::Damaged(e.0))?;
@@ -266,16 +316,19 @@ impl<'a> ByteReader<'a> {
         damaged("a number is too long")
     }
 
-    fn string(&mut self) -> Result<String, CodeError> {
+    /// A length-prefixed UTF-8 text: where its bytes are.
+    fn string(&mut self) -> Result<std::ops::Range<usize>, CodeError> {
         let n = self.varint()?;
         if n > 64 {
             return damaged("a name is too long");
         }
-        String::from_utf8(self.take(n as usize)?.to_vec()).map_err(|_| CodeError::Damaged("bad text".into()))
+        let start = self.pos;
+        std::str::from_utf8(self.take(n as usize)?).map_err(|_| CodeError::Damaged("bad text".into()))?;
+        Ok(start..self.pos)
     }
 }
 
-mod slots;
+pub(crate) mod slots;
 
 use self::slots::{pack, unpack};
 

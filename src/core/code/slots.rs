@@ -204,3 +204,144 @@ fn unpack_text(r: &mut BitReader, max_length: u32) -> Result<String, CodeError> 
     }
     String::from_utf8(bytes).map_err(|_| CodeError::Damaged("bad text".into()))
 }
+
+/// Reads one slot into its region of a [`crate::core::vals::Layout`] buffer (`out`, which it
+/// fills), checking what [`unpack`] and [`crate::core::answers::check`] check together: a slot
+/// read here fits its question, or the code is refused as damaged.
+pub(crate) fn read_vals(r: &mut BitReader, q: &Question, out: &mut [u32]) -> Result<(), CodeError> {
+    let short = || CodeError::Damaged("it ends too early".into());
+    let out_of_range = || damaged("a value is out of range");
+    let misfit = || damaged("an answer does not fit its question");
+    macro_rules! read {
+        ($w:expr) => {
+            r.read($w).ok_or_else(short)?
+        };
+    }
+    out.fill(0);
+    match &q.kind {
+        Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } => {
+            let n = q.kind.option_count() as u32;
+            let top = n + u32::from(q.kind.offers_no_clear_opinion());
+            let v = read!(width_for(top + 1));
+            if v > top {
+                return out_of_range();
+            }
+            out[0] = v;
+        }
+        Kind::MultipleChoice { options, max } => {
+            if read!(1) == 1 {
+                let mut chosen = 0;
+                for (i, _) in options.iter().enumerate() {
+                    let v = read!(1);
+                    out[1 + i] = v;
+                    chosen += v;
+                }
+                if chosen == 0 || max.is_some_and(|m| chosen > m) {
+                    return misfit();
+                }
+                out[0] = 1;
+            }
+        }
+        Kind::Grid { scale, .. } => {
+            let top = scale.points.len() as u32 + u32::from(scale.no_clear_opinion.is_some());
+            let width = width_for(top + 1);
+            for cell in out.iter_mut() {
+                let v = read!(width);
+                if v > top {
+                    return out_of_range();
+                }
+                *cell = v;
+            }
+        }
+        Kind::Numeric { max, .. } => {
+            let v = read!(width_for(max + 2));
+            if v > max + 1 {
+                return misfit();
+            }
+            out[0] = v;
+        }
+        Kind::Text { max_length } => {
+            if read!(1) == 1 {
+                let chars = read_text(r, *max_length)?;
+                if chars.0 == 0 || chars.0 > *max_length as usize {
+                    return misfit();
+                }
+                out[0] = 1;
+            }
+        }
+        Kind::List { max_items, max_length } => {
+            if read!(1) == 1 {
+                let n = read!(width_for(*max_items)) + 1;
+                if n > *max_items {
+                    return misfit();
+                }
+                for _ in 0..n {
+                    let (chars, blank) = read_text(r, *max_length)?;
+                    if blank || chars > *max_length as usize {
+                        return misfit();
+                    }
+                }
+                out[0] = 1;
+                out[1] = n;
+            }
+        }
+        Kind::Ordering { options, top } => {
+            if read!(1) == 1 {
+                let want = top.unwrap_or(options.len() as u32);
+                let len = read!(width_for(want)) + 1;
+                if len > want || (top.is_none() && len as usize != options.len()) {
+                    return misfit();
+                }
+                // Each place picks among the options left, by position.
+                let mut left: u128 =
+                    if options.len() >= 128 { u128::MAX } else { (1u128 << options.len()) - 1 };
+                if options.len() > 128 {
+                    return misfit();
+                }
+                for p in 0..len as usize {
+                    let count = left.count_ones();
+                    let k = read!(width_for(count));
+                    if k >= count {
+                        return out_of_range();
+                    }
+                    let mut rest = left;
+                    for _ in 0..k {
+                        rest &= rest - 1;
+                    }
+                    let option = rest.trailing_zeros();
+                    left &= !(1u128 << option);
+                    out[1 + p] = option;
+                }
+                out[0] = len;
+            }
+        }
+        Kind::Country => {
+            let v = read!(width_for(COUNTRIES.len() as u32 + 1));
+            if v as usize > COUNTRIES.len() {
+                return out_of_range();
+            }
+            out[0] = v;
+        }
+    }
+    Ok(())
+}
+
+/// Reads a text written by [`pack_text`], checking it is UTF-8: its number of characters, and
+/// whether it is only white space.
+fn read_text(r: &mut BitReader, max_length: u32) -> Result<(usize, bool), CodeError> {
+    let short = || CodeError::Damaged("it ends too early".into());
+    let len = r.read(width_for(max_length * 4 + 1)).ok_or_else(short)? as usize;
+    let mut bytes = [0u8; 64];
+    let mut long = Vec::new();
+    let buf: &mut [u8] = if len <= bytes.len() {
+        &mut bytes[..len]
+    } else {
+        long.resize(len, 0);
+        &mut long
+    };
+    for b in buf.iter_mut() {
+        *b = r.read(8).ok_or_else(short)? as u8;
+    }
+    let text = std::str::from_utf8(buf).map_err(|_| CodeError::Damaged("bad text".into()))?;
+    Ok((text.chars().count(), text.trim().is_empty()))
+}

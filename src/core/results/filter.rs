@@ -18,8 +18,8 @@ use std::collections::HashMap;
 use super::Filter;
 use crate::core::countries::RegionalGroup;
 use crate::core::definition::{Definition, RecordKind};
-use crate::core::record::Record;
-use crate::core::tally::breakdown::{country_question, regional_group_index};
+use crate::core::tally::breakdown::{country_group, country_question};
+use crate::core::vals::{Layout, Respondent};
 
 /// What to do with a record.
 pub(crate) enum Pick {
@@ -32,19 +32,19 @@ pub(crate) enum Pick {
 }
 
 /// A filter applied one record at a time.
-pub(crate) struct Selector<'a> {
-    hash: &'a str,
-    event: Option<&'a str>,
+pub(crate) struct Selector<'d, 'a> {
+    def: &'d Definition,
+    event: Option<&'d str>,
     wanted: Option<usize>,
     /// With a regional group wanted: the groups of each (event, table)'s participants, as bits.
     tables: HashMap<(&'a str, u32), u8>,
     pub(crate) other_questionnaire: u64,
 }
 
-impl<'a> Selector<'a> {
-    pub(crate) fn new(def: &'a Definition, filter: &'a Filter) -> Selector<'a> {
+impl<'d, 'a> Selector<'d, 'a> {
+    pub(crate) fn new(def: &'d Definition, filter: &'d Filter) -> Selector<'d, 'a> {
         Selector {
-            hash: &def.hash,
+            def,
             event: filter.event.as_deref(),
             wanted: filter.regional_group.and_then(|g| RegionalGroup::ALL.iter().position(|x| *x == g)),
             tables: HashMap::new(),
@@ -53,15 +53,15 @@ impl<'a> Selector<'a> {
     }
 
     /// What record `r` is, and whether the questionnaire and the event let it count.
-    pub(crate) fn pick(&mut self, r: &'a Record) -> Pick {
-        if r.questionnaire.hash != self.hash {
+    pub(crate) fn pick<R: Respondent>(&mut self, r: &'a R) -> Pick {
+        if !r.answers(self.def) {
             self.other_questionnaire += 1;
             return Pick::Skip;
         }
-        if self.event.is_some_and(|e| e != r.event) {
+        if self.event.is_some_and(|e| e != r.event()) {
             return Pick::Skip;
         }
-        match r.kind {
+        match r.kind() {
             RecordKind::Table => Pick::Table,
             RecordKind::Participant => Pick::Participant,
         }
@@ -69,47 +69,57 @@ impl<'a> Selector<'a> {
 
     /// Whether participant `r` (picked as [`Pick::Participant`]), of regional group `group`
     /// (position in [`RegionalGroup::ALL`]; `None` without a country), counts.
-    pub(crate) fn keep(&mut self, r: &'a Record, group: Option<usize>) -> bool {
+    pub(crate) fn keep<R: Respondent>(&mut self, r: &'a R, group: Option<usize>) -> bool {
         let Some(wanted) = self.wanted else { return true };
         if let Some(g) = group {
-            *self.tables.entry((&r.event, r.table)).or_default() |= 1 << g;
+            *self.tables.entry((r.event(), r.table())).or_default() |= 1 << g;
         }
         group == Some(wanted)
     }
 
     /// Whether table record `r` (picked as [`Pick::Table`]) counts, once every participant
     /// record has been picked.
-    pub(crate) fn keeps_table(&self, r: &Record) -> bool {
+    pub(crate) fn keeps_table<R: Respondent>(&self, r: &R) -> bool {
         match self.wanted {
             None => true,
-            Some(w) => self.tables.get(&(r.event.as_str(), r.table)).is_some_and(|&bits| bits == 1 << w),
+            Some(w) => self.tables.get(&(r.event(), r.table())).is_some_and(|&bits| bits == 1 << w),
         }
     }
 }
 
 /// The records a filter keeps.
-pub struct Filtered<'a> {
+pub struct Filtered<'a, R> {
     /// Participant records kept, in the order given.
-    pub participants: Vec<&'a Record>,
+    pub participants: Vec<&'a R>,
     /// Each kept participant's regional group (position in [`RegionalGroup::ALL`]), if they
     /// gave a country.
     pub groups: Vec<Option<usize>>,
     /// Table records kept, in the order given.
-    pub tables: Vec<&'a Record>,
+    pub tables: Vec<&'a R>,
     /// Records of another questionnaire or version.
     pub other_questionnaire: u64,
 }
 
-impl<'a> Filtered<'a> {
+impl<'a, R: Respondent> Filtered<'a, R> {
     /// Applies `filter` to `records`.
-    pub fn new(def: &'a Definition, records: &'a [Record], filter: &'a Filter) -> Filtered<'a> {
+    pub fn new(
+        def: &Definition,
+        records: impl IntoIterator<Item = &'a R>,
+        filter: &Filter,
+    ) -> Filtered<'a, R> {
         let mut s = Selector::new(def, filter);
-        let country = country_question(def);
+        let layout = Layout::of(def, RecordKind::Participant);
+        let country = country_question(def).and_then(|q| layout.position(q.id.as_str()));
+        let at = country.map(|c| layout.region(c).start);
+        let mut buf = layout.buffer();
         let (mut participants, mut groups, mut tables) = (Vec::new(), Vec::new(), Vec::new());
         for r in records {
             match s.pick(r) {
                 Pick::Participant => {
-                    let g = country.and_then(|q| r.answers.get(&q.id)).and_then(regional_group_index);
+                    let g = at.and_then(|at| {
+                        r.read(&layout, &mut buf);
+                        country_group(buf[at])
+                    });
                     if s.keep(r, g) {
                         participants.push(r);
                         groups.push(g);
@@ -119,7 +129,7 @@ impl<'a> Filtered<'a> {
                 Pick::Skip => {}
             }
         }
-        tables.retain(|r| s.keeps_table(r));
+        tables.retain(|r| s.keeps_table(*r));
         Filtered { participants, groups, tables, other_questionnaire: s.other_questionnaire }
     }
 }

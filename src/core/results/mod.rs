@@ -14,15 +14,17 @@
 //! whole numbers and listed in definition order (events by id).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use super::countries::RegionalGroup;
-use super::definition::{Definition, Kind, Question};
+use super::definition::{Definition, Kind, Question, RecordKind};
 use super::record::{QuestionnaireRef, Record};
-use super::tally::breakdown::{REGIONAL_GROUP, regional_group_index};
+use super::tally::breakdown::{REGIONAL_GROUP, country_group};
 use super::tally::{Breakdown, Change, ChangeCounter, Pass, QuestionTally, breakdowns, grouping};
 use super::text::QuestionId;
+use super::vals::{Layout, Respondent};
 
 mod filter;
 pub mod tables;
@@ -120,48 +122,44 @@ pub fn results(def: &Definition, records: &[Record], filter: &Filter) -> Results
     results_from(def, records, filter)
 }
 
-/// [`results`] over records held anywhere (a dataset's entries, without copying them:
-/// `results_from(&def, dataset.entries().map(|e| &e.record), &filter)`).
-pub fn results_from<'r>(
+/// [`results`] over respondents held anywhere: records, or a dataset's packed records
+/// (`results_from(&def, dataset.entries().map(|e| &e.packed), &filter)`), without copying them.
+pub fn results_from<'r, R: Respondent + 'r>(
     def: &Definition,
-    records: impl IntoIterator<Item = &'r Record>,
+    records: impl IntoIterator<Item = &'r R>,
     filter: &Filter,
 ) -> Results {
-    let questions: Vec<&Question> = def.questions().map(|(_, q)| q).collect();
-    let (watched, mut pairs) = pairs(def, &questions);
+    let layout = Layout::of(def, RecordKind::Participant);
+    let mut pairs = pairs(def, &layout);
     let groups = RegionalGroup::ALL.len();
-    let mut pass = Pass::new(questions.iter().copied(), groups + 1);
-    pass.watch(&watched);
-    let mut seen = vec![None; watched.len()];
+    let country = layout.questions().iter().position(|q| matches!(q.kind, Kind::Country));
+    let country_at = country.map(|c| layout.region(c).start);
+    let mut pass = Pass::new(layout, groups + 1);
     let mut selector = Selector::new(def, filter);
-    let country = questions.iter().position(|q| matches!(q.kind, Kind::Country));
     let mut tables = Vec::new();
     let mut events = Events::default();
-    let mut read = Vec::new();
+    let mut buf = pass.layout().buffer();
     for r in records {
         match selector.pick(r) {
             Pick::Participant => {
-                pass.read(r, &mut read);
-                let g = country.and_then(|c| Pass::answer(&read, c)).and_then(regional_group_index);
+                pass.read(r, &mut buf);
+                let g = country_at.and_then(|at| country_group(buf[at]));
                 if !selector.keep(r, g) {
                     continue;
                 }
-                seen.iter_mut().for_each(|s| *s = None);
-                pass.count(&read, g.unwrap_or(groups), &mut seen);
+                pass.count(&buf, g.unwrap_or(groups));
                 for (counter, b, a) in &mut pairs {
-                    if let (Some(before), Some(after)) = (seen[*b], seen[*a]) {
-                        counter.add(before, after);
-                    }
+                    counter.add(&buf[b.clone()], &buf[a.clone()]);
                 }
-                events.get(&r.event).participants += 1;
+                events.get(r.event()).participants += 1;
             }
             Pick::Table => tables.push(r),
             Pick::Skip => {}
         }
     }
-    tables.retain(|r| selector.keeps_table(r));
+    tables.retain(|r| selector.keeps_table(*r));
     for r in &tables {
-        events.get(&r.event).tables += 1;
+        events.get(r.event()).tables += 1;
     }
     let values = group_values();
     let participants = (0..=groups).map(|g| pass.respondents(g)).sum();
@@ -222,39 +220,30 @@ impl<'r> Events<'r> {
     }
 }
 
-/// The before / after pairs of the day: the questions to watch (by index in `questions`),
-/// and per pair its counter and the watch slots of its two questions.
+/// The before / after pairs of the day: per pair, its counter and the regions of its two
+/// questions in a buffer of `layout`.
 fn pairs<'q>(
     def: &'q Definition,
-    questions: &[&'q Question],
-) -> (Vec<usize>, Vec<(ChangeCounter<'q>, usize, usize)>) {
-    let mut watched: Vec<usize> = Vec::new();
-    let mut slot = |i: usize| match watched.iter().position(|&w| w == i) {
-        Some(s) => s,
-        None => {
-            watched.push(i);
-            watched.len() - 1
-        }
-    };
-    let index = |id: &QuestionId| questions.iter().position(|q| &q.id == id);
+    layout: &Layout<'q>,
+) -> Vec<(ChangeCounter<'q>, Range<usize>, Range<usize>)> {
     let mut pairs = Vec::new();
     for (before, after) in def.repeated_pairs() {
-        if let (Some(b), Some(a)) = (index(before), index(after))
-            && let Ok(counter) = ChangeCounter::new(questions[b], questions[a])
+        if let (Some(b), Some(a)) = (layout.position(before.as_str()), layout.position(after.as_str()))
+            && let Ok(counter) = ChangeCounter::new(layout.question(b), layout.question(a))
         {
-            pairs.push((counter, slot(b), slot(a)));
+            pairs.push((counter, layout.region(b), layout.region(a)));
         }
     }
-    (watched, pairs)
+    pairs
 }
 
 /// Participant question `question` broken down by `by` over the participants `filter` keeps.
 /// `by` is a profile variable (`age_band`, `gender`, `occupation`, `education`, `area`,
 /// `country`, or a profile question's id), `regional_group`, `event` or `table`; see
 /// [`crate::core::tally::breakdown`] for the groups' order.
-pub fn breakdown_any(
+pub fn breakdown_any<'r, R: Respondent + 'r>(
     def: &Definition,
-    records: &[Record],
+    records: impl IntoIterator<Item = &'r R>,
     filter: &Filter,
     by: &str,
     question: &QuestionId,
@@ -262,18 +251,18 @@ pub fn breakdown_any(
     let q = def.question(question).ok_or_else(|| format!("no participant question '{question}'"))?;
     let f = Filtered::new(def, records, filter);
     let g = grouping(def, by, &f.participants)?;
-    Ok(breakdowns(&g, by, &[q], &f.participants).remove(0))
+    Ok(breakdowns(def, &g, by, &[q], &f.participants).remove(0))
 }
 
 /// Every participant question broken down by `by` (as in [`breakdown_any`]), in one walk.
-pub fn breakdown_all(
+pub fn breakdown_all<'r, R: Respondent + 'r>(
     def: &Definition,
-    records: &[Record],
+    records: impl IntoIterator<Item = &'r R>,
     filter: &Filter,
     by: &str,
 ) -> Result<Vec<Breakdown>, String> {
     let questions: Vec<&Question> = def.questions().map(|(_, q)| q).collect();
     let f = Filtered::new(def, records, filter);
     let g = grouping(def, by, &f.participants)?;
-    Ok(breakdowns(&g, by, &questions, &f.participants))
+    Ok(breakdowns(def, &g, by, &questions, &f.participants))
 }

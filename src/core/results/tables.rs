@@ -19,10 +19,10 @@ use crate::core::ranking::agreement::{kendall_w, mean_distance};
 use crate::core::ranking::kemeny::kemeny;
 use crate::core::ranking::report::Outcome;
 use crate::core::ranking::{Ballot, OptionInfo, OptionTag, Pairwise, Profile};
-use crate::core::record::Record;
 use crate::core::tally::orders::Orders;
 use crate::core::tally::{Pass, RankedOption, Tally};
 use crate::core::text::{OptionId, QuestionId};
+use crate::core::vals::{Layout, Respondent};
 
 /// One worksheet's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -89,13 +89,14 @@ pub struct ListTally {
 }
 
 /// The results of every worksheet of `def` over the table records `tables`.
-pub fn worksheets(def: &Definition, tables: &[&Record]) -> Vec<WorksheetResult> {
-    let sheets: Vec<&Question> = def.items(RecordKind::Table).map(|(_, q)| q).collect();
-    let mut pass = Pass::new(sheets.iter().copied(), 1);
+pub fn worksheets<R: Respondent>(def: &Definition, tables: &[&R]) -> Vec<WorksheetResult> {
+    let mut pass = Pass::new(Layout::of(def, RecordKind::Table), 1);
     pass.keep_orders();
+    let mut buf = pass.layout().buffer();
     for r in tables {
-        pass.add(r, 0, &mut []);
+        pass.add(r, 0, &mut buf);
     }
+    let sheets: Vec<&Question> = def.items(RecordKind::Table).map(|(_, q)| q).collect();
     sheets.iter().enumerate().map(|(i, q)| worksheet(q, &pass, i)).collect()
 }
 

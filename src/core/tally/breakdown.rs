@@ -16,12 +16,12 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Pass, Tally, lookup, participants, valid_answer};
-use crate::core::answers::Answer;
+use super::{Pass, Tally, participants};
 use crate::core::countries::{COUNTRIES, RegionalGroup};
-use crate::core::definition::{Definition, Kind, Question};
+use crate::core::definition::{Definition, Kind, Question, RecordKind};
 use crate::core::record::Record;
 use crate::core::text::QuestionId;
+use crate::core::vals::{self, Layout, Respondent};
 
 /// The derived variable: the UN regional group of the country answered.
 pub const REGIONAL_GROUP: &str = "regional_group";
@@ -62,7 +62,7 @@ pub fn breakdown(
     let q = def.question(question).ok_or_else(|| format!("no participant question '{question}'"))?;
     let records = participants(records);
     let g = grouping(def, by, &records)?;
-    Ok(breakdowns(&g, by, &[q], &records).remove(0))
+    Ok(breakdowns(def, &g, by, &[q], &records).remove(0))
 }
 
 /// The groups of a breakdown: their values in order, and each record's group (an index in
@@ -73,20 +73,24 @@ pub struct Grouping {
     pub keys: Vec<Option<usize>>,
 }
 
-/// Tallies each of `questions` separately for each group of `grouping` (made for `records`
-/// by [`grouping`]), in one walk over the records.
-pub fn breakdowns(
+/// Tallies each of `questions` (participant questions of `def`) separately for each group of
+/// `grouping` (made for `records` by [`grouping`]), in one walk over the records.
+pub fn breakdowns<R: Respondent>(
+    def: &Definition,
     grouping: &Grouping,
     by: &str,
     questions: &[&Question],
-    records: &[&Record],
+    records: &[&R],
 ) -> Vec<Breakdown> {
     let missing = grouping.values.len();
-    let mut pass = Pass::new(questions.iter().copied(), missing + 1);
+    let layout = Layout::of(def, RecordKind::Participant);
+    let counted: Vec<usize> = questions.iter().filter_map(|q| layout.position(q.id.as_str())).collect();
+    let mut pass = Pass::counting(layout, &counted, missing + 1);
+    let mut buf = pass.layout().buffer();
     for (r, key) in records.iter().zip(&grouping.keys) {
-        pass.add(r, key.unwrap_or(missing), &mut []);
+        pass.add(r, key.unwrap_or(missing), &mut buf);
     }
-    (0..questions.len()).map(|i| Breakdown::from_pass(&pass, i, by, &grouping.values)).collect()
+    (0..pass.len()).map(|i| Breakdown::from_pass(&pass, i, by, &grouping.values)).collect()
 }
 
 impl Breakdown {
@@ -114,29 +118,30 @@ impl Breakdown {
 }
 
 /// The groups `by` makes of `records` (participant records).
-pub fn grouping(def: &Definition, by: &str, records: &[&Record]) -> Result<Grouping, String> {
+pub fn grouping<R: Respondent>(def: &Definition, by: &str, records: &[&R]) -> Result<Grouping, String> {
     match by {
         EVENT => {
             let values: Vec<String> = records
                 .iter()
-                .map(|r| r.event.as_str())
+                .map(|r| r.event())
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .map(String::from)
                 .collect();
-            let keys = records.iter().map(|r| values.binary_search(&r.event).ok()).collect();
+            let keys =
+                records.iter().map(|r| values.binary_search_by(|v| v.as_str().cmp(r.event())).ok()).collect();
             Ok(Grouping { values, keys })
         }
         TABLE => {
             let tables: Vec<u32> =
-                records.iter().map(|r| r.table).collect::<BTreeSet<_>>().into_iter().collect();
-            let keys = records.iter().map(|r| tables.binary_search(&r.table).ok()).collect();
+                records.iter().map(|r| r.table()).collect::<BTreeSet<_>>().into_iter().collect();
+            let keys = records.iter().map(|r| tables.binary_search(&r.table()).ok()).collect();
             Ok(Grouping { values: tables.iter().map(u32::to_string).collect(), keys })
         }
         REGIONAL_GROUP => {
             let q = country_question(def)
                 .ok_or_else(|| format!("'{by}' needs a country question; {} has none", def.id))?;
-            let keys = records.iter().map(|r| r.answers.get(&q.id).and_then(regional_group_index)).collect();
+            let keys = values_of(def, q, records).into_iter().map(country_group).collect();
             Ok(Grouping { values: RegionalGroup::ALL.iter().map(|g| g.id().to_string()).collect(), keys })
         }
         _ => {
@@ -150,9 +155,30 @@ pub fn grouping(def: &Definition, by: &str, records: &[&Record]) -> Result<Group
                         "'{by}' is neither a profile question nor one of {REGIONAL_GROUP}, {EVENT}, {TABLE}"
                     )
                 })?;
-            profile_grouping(q, records)
+            profile_grouping(def, q, records)
         }
     }
+}
+
+/// Each record's value for one-value question `q` (its [`crate::core::vals`] value: 0 missing).
+fn values_of<R: Respondent>(def: &Definition, q: &Question, records: &[&R]) -> Vec<u32> {
+    let layout = Layout::of(def, RecordKind::Participant);
+    let Some(i) = layout.position(q.id.as_str()) else { return vec![0; records.len()] };
+    let at = layout.region(i).start;
+    let mut buf = layout.buffer();
+    records
+        .iter()
+        .map(|r| {
+            r.read(&layout, &mut buf);
+            buf[at]
+        })
+        .collect()
+}
+
+/// The position in [`RegionalGroup::ALL`] of the group of a country value (0: none).
+pub fn country_group(v: u32) -> Option<usize> {
+    let group = COUNTRIES[vals::country(v)?].group;
+    RegionalGroup::ALL.iter().position(|g| *g == group)
 }
 
 /// The day's country question, if it has one.
@@ -160,43 +186,24 @@ pub fn country_question(def: &Definition) -> Option<&Question> {
     def.questions().map(|(_, q)| q).find(|q| matches!(q.kind, Kind::Country))
 }
 
-/// The position in [`RegionalGroup::ALL`] of the group of the country answered, when the answer
-/// names a UN member state (as [`crate::core::answers::check`] accepts it).
-pub fn regional_group_index(a: &Answer) -> Option<usize> {
-    let Answer::Country(code) = a else { return None };
-    let group = COUNTRIES[lookup::country(code)?].group;
-    RegionalGroup::ALL.iter().position(|g| *g == group)
-}
-
-/// The index in [`COUNTRIES`] of the country `r` answered to `q`, when the answer fits.
-pub fn country_index(q: &Question, r: &Record) -> Option<usize> {
-    match r.answers.get(&q.id) {
-        Some(Answer::Country(code)) => lookup::country(code),
-        _ => None,
-    }
-}
-
-fn profile_grouping(q: &Question, records: &[&Record]) -> Result<Grouping, String> {
+fn profile_grouping<R: Respondent>(
+    def: &Definition,
+    q: &Question,
+    records: &[&R],
+) -> Result<Grouping, String> {
     match &q.kind {
         Kind::SingleChoice { .. } | Kind::YesNo { .. } | Kind::Scale { .. } => {
             let mut values: Vec<String> = q.kind.option_ids().iter().map(ToString::to_string).collect();
-            let nco = q.kind.offers_no_clear_opinion().then_some(values.len());
-            if nco.is_some() {
+            if q.kind.offers_no_clear_opinion() {
                 values.push(NO_CLEAR_OPINION.to_string());
             }
-            let options = q.kind.option_ids();
-            let keys = records
-                .iter()
-                .map(|r| match valid_answer(q, r) {
-                    Some(Answer::Option(o)) => options.iter().position(|x| x == o),
-                    Some(Answer::NoClearOpinion) => nco,
-                    _ => None,
-                })
-                .collect();
+            // Value v > 0 is the (v - 1)-th option, or no clear opinion after them.
+            let keys = values_of(def, q, records).into_iter().map(|v| (v as usize).checked_sub(1)).collect();
             Ok(Grouping { values, keys })
         }
         Kind::Country => {
-            let index: Vec<Option<usize>> = records.iter().map(|r| country_index(q, r)).collect();
+            let index: Vec<Option<usize>> =
+                values_of(def, q, records).into_iter().map(vals::country).collect();
             let mut present = vec![false; COUNTRIES.len()];
             index.iter().flatten().for_each(|&i| present[i] = true);
             // Group number of each country present, in the UN list's order.

@@ -11,12 +11,12 @@
 
 use serde::Serialize;
 
+use super::Share;
 use super::lookup::Ids;
-use super::{Share, participants, valid_answer};
-use crate::core::answers::{Answer, Cell};
-use crate::core::definition::{Choice, Definition, Kind, Question, Scale};
+use crate::core::definition::{Choice, Definition, Kind, Question, RecordKind, Scale};
 use crate::core::record::Record;
 use crate::core::text::{ItemId, QuestionId};
+use crate::core::vals::Layout;
 
 /// One item's change.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -52,10 +52,11 @@ pub fn change(
 ) -> Result<Change, String> {
     let (qb, qa) = (grid(def, before)?, grid(def, after)?);
     let mut counter = ChangeCounter::new(qb, qa)?;
-    for r in participants(records) {
-        if let (Some(b), Some(a)) = (valid_answer(qb, r), valid_answer(qa, r)) {
-            counter.add(b, a);
-        }
+    let layout = Layout::new([qb, qa]);
+    let mut buf = layout.buffer();
+    for r in records.iter().filter(|r| r.kind == RecordKind::Participant) {
+        layout.read_record(r, &mut buf);
+        counter.add(&buf[layout.region(0)], &buf[layout.region(1)]);
     }
     Ok(counter.change())
 }
@@ -65,7 +66,8 @@ pub struct ChangeCounter<'q> {
     before: &'q QuestionId,
     after: &'q QuestionId,
     items: Ids<'q>,
-    points: Ids<'q>,
+    /// The number of scale points.
+    points: usize,
     /// Per item: towards the first point, same, towards the last, sum of the changes.
     counts: Vec<[i64; 4]>,
 }
@@ -92,30 +94,21 @@ impl<'q> ChangeCounter<'q> {
             before: b,
             after: a,
             items: Ids::new(items.iter().map(|i| i.id.as_str())),
-            points: Ids::new(scale.points.iter().map(|p| p.id.as_str())),
+            points: scale.points.len(),
             counts: vec![[0; 4]; items.len()],
         })
     }
 
-    /// Counts one respondent's answers to the two grids (answers that fit them).
-    pub fn add(&mut self, before: &Answer, after: &Answer) {
-        let (Answer::Grid(b), Answer::Grid(a)) = (before, after) else { return };
-        // Both maps are sorted by item id: walk them together.
-        let mut after_cells = a.iter().peekable();
-        for (item, cell) in b {
-            while after_cells.next_if(|(i, _)| *i < item).is_some() {}
-            let Some((_, after_cell)) = after_cells.next_if(|(i, _)| *i == item) else { continue };
-            let (Cell::Option(pb), Cell::Option(pa)) = (cell, after_cell) else { continue };
-            let found = (
-                self.items.index(item.as_str()),
-                self.points.index(pb.as_str()),
-                self.points.index(pa.as_str()),
-            );
-            let (Some(i), Some(ib), Some(ia)) = found else { continue };
-            let d = ia as i64 - ib as i64;
-            let c = &mut self.counts[i];
-            c[(d.signum() + 1) as usize] += 1;
-            c[3] += d;
+    /// Counts one respondent's answers to the two grids: their regions of a
+    /// [`crate::core::vals`] buffer (a point index per item, 0 when missing).
+    pub fn add(&mut self, before: &[u32], after: &[u32]) {
+        let points = self.points as u32;
+        for ((c, &b), &a) in self.counts.iter_mut().zip(before).zip(after) {
+            if (1..=points).contains(&b) && (1..=points).contains(&a) {
+                let d = i64::from(a) - i64::from(b);
+                c[(d.signum() + 1) as usize] += 1;
+                c[3] += d;
+            }
         }
     }
 

@@ -7,30 +7,28 @@
 //! (exactly the answers [`crate::core::answers::check`] accepts; a test holds them together),
 //! and finds ids with [`super::lookup`] rather than by comparing strings one by one.
 
-use super::lookup::{self, Ids};
+use super::lookup::Ids;
 use super::stats::{Summary, percent};
 use super::{
     ChoiceTally, CountryCount, CountryTally, GridTally, GroupCount, ItemTally, MultipleTally, NumericTally,
     OptionCount, OrderingTally, RankedOption, Share, Tally, TextTally, ValueCount,
 };
-use crate::core::answers::{self, Answer, Cell};
 use crate::core::countries::{COUNTRIES, RegionalGroup};
 use crate::core::definition::{Choice, Kind, NO, Question, Scale, YES};
-use crate::core::text::{ItemId, OptionId};
-use std::collections::BTreeMap;
+use crate::core::text::OptionId;
 
 /// What the counts of a question hold, by the shape of its answers.
 enum Shape<'q> {
     /// Single choice, yes / no, scale: a count per option, then no clear opinion.
     Choice { ids: Ids<'q>, nco: bool, points: bool },
     /// A count per option; `n` counts respondents.
-    Multiple { ids: Ids<'q>, max: usize },
+    Multiple { ids: Ids<'q> },
     /// Per item, a count per point, then no clear opinion.
     Grid { items: Ids<'q>, points: Ids<'q>, nco: bool },
     /// A count per value `0..=max`.
     Numeric { max: u32 },
     /// First places per option, then twice the sum of positions per option.
-    Ordering { ids: Ids<'q>, top: Option<usize> },
+    Ordering { ids: Ids<'q> },
     /// A count per country of [`COUNTRIES`].
     Country,
     /// Text: only `n`. List: also the number of entries.
@@ -95,9 +93,7 @@ impl<'q> Counter<'q> {
                 Shape::Choice { ids: point_ids(scale), nco: scale.no_clear_opinion.is_some(), points: true },
                 numbers(scale),
             ),
-            Kind::MultipleChoice { options, max } => {
-                (Shape::Multiple { ids: ids(options), max: max.map_or(options.len(), |m| m as usize) }, None)
-            }
+            Kind::MultipleChoice { options, .. } => (Shape::Multiple { ids: ids(options) }, None),
             Kind::Grid { items, scale } => (
                 Shape::Grid {
                     items: Ids::new(items.iter().map(|i| i.id.as_str())),
@@ -107,9 +103,7 @@ impl<'q> Counter<'q> {
                 numbers(scale),
             ),
             Kind::Numeric { max, .. } => (Shape::Numeric { max: *max }, None),
-            Kind::Ordering { options, top } => {
-                (Shape::Ordering { ids: ids(options), top: top.map(|k| k as usize) }, None)
-            }
+            Kind::Ordering { options, .. } => (Shape::Ordering { ids: ids(options) }, None),
             Kind::Country => (Shape::Country, None),
             Kind::Text { .. } | Kind::List { .. } => (Shape::Text, None),
         };
@@ -130,35 +124,48 @@ impl<'q> Counter<'q> {
         Counts { n: 0, cells: vec![0; cells] }
     }
 
-    /// Counts `a` into `c` when it fits the question; says whether it did.
-    pub(crate) fn add(&mut self, c: &mut Counts, a: &Answer) -> bool {
-        let ok = match (&self.shape, a) {
-            (Shape::Choice { ids, .. }, Answer::Option(o)) => bump(c, ids.index(o.as_str())),
-            (Shape::Choice { ids, nco: true, .. }, Answer::NoClearOpinion) => bump(c, Some(ids.len())),
-            (Shape::Multiple { ids, max }, Answer::Options(chosen)) => {
-                let ok = !chosen.is_empty() && chosen.len() <= *max && distinct(ids, chosen, &mut self.order);
-                if ok {
-                    for &i in &self.order {
-                        c.cells[i] += 1;
+    /// Counts the question's values `v` (its region of a [`crate::core::vals`] buffer, where
+    /// only answers that fit are written) into `c`; says whether there was an answer.
+    #[inline]
+    pub(crate) fn add(&mut self, c: &mut Counts, v: &[u32]) -> bool {
+        let ok = match &self.shape {
+            Shape::Choice { .. } | Shape::Numeric { .. } | Shape::Country => {
+                // 1..: the cell after the missing value (no clear opinion is the last cell).
+                let x = v[0] as usize;
+                if x > 0 {
+                    c.cells[x - 1] += 1;
+                }
+                x > 0
+            }
+            Shape::Multiple { .. } => {
+                if v[0] == 1 {
+                    for (cell, &chosen) in c.cells.iter_mut().zip(&v[1..]) {
+                        *cell += u64::from(chosen);
                     }
                 }
-                ok
+                v[0] == 1
             }
-            (Shape::Grid { items, points, nco }, Answer::Grid(cells)) => grid(c, cells, items, points, *nco),
-            (Shape::Numeric { max }, Answer::Number(v)) => {
-                bump(c, if v <= max { Some(*v as usize) } else { None })
+            Shape::Grid { points, .. } => {
+                let k = points.len() + 1;
+                let mut any = false;
+                for (item, &x) in v.iter().enumerate() {
+                    if x > 0 {
+                        c.cells[item * k + x as usize - 1] += 1;
+                        any = true;
+                    }
+                }
+                any
             }
-            (Shape::Ordering { ids, top }, Answer::Order(order)) => {
+            Shape::Ordering { ids, .. } => {
                 let n = ids.len();
-                let fits = !order.is_empty()
-                    && order.len() <= top.unwrap_or(n)
-                    && (top.is_some() || order.len() == n);
-                let ok = fits && distinct(ids, order, &mut self.order);
-                if ok {
+                let r = v[0] as usize;
+                if r > 0 {
+                    self.order.clear();
+                    self.order.extend(v[1..=r].iter().map(|&i| i as usize));
                     let (first, doubled) = c.cells.split_at_mut(n);
                     first[self.order[0]] += 1;
                     // Twice the positions: ranked options at 1..=r, the unranked sharing r+1..=n.
-                    let r = self.order.len() as u64;
+                    let r = r as u64;
                     let unranked = 2 * r + (n as u64 - r) + 1;
                     for d in doubled.iter_mut() {
                         *d += unranked;
@@ -167,17 +174,12 @@ impl<'q> Counter<'q> {
                         doubled[i] = doubled[i] - unranked + 2 * p as u64 + 2;
                     }
                 }
-                ok
+                r > 0
             }
-            (Shape::Country, Answer::Country(code)) => bump(c, lookup::country(code)),
-            (Shape::Text, Answer::Text(_) | Answer::List(_)) => {
-                let ok = answers::check(self.q, a).is_ok();
-                if let (true, Answer::List(entries)) = (ok, a) {
-                    c.cells[0] += entries.len() as u64;
-                }
-                ok
+            Shape::Text => {
+                c.cells[0] += u64::from(v[1]);
+                v[0] == 1
             }
-            _ => false,
         };
         c.n += u64::from(ok);
         ok
@@ -248,78 +250,6 @@ impl<'q> Counter<'q> {
             _ => 0,
         }
     }
-}
-
-/// Counts a grid answer's cells as they are read; should one not fit (the whole answer is then
-/// a misfit), takes back those already counted.
-#[inline(always)]
-fn grid(
-    c: &mut Counts,
-    cells: &BTreeMap<ItemId, Cell>,
-    items: &Ids<'_>,
-    points: &Ids<'_>,
-    nco: bool,
-) -> bool {
-    let mut added = 0;
-    for (item, x) in cells {
-        let Some(at) = cell_at(item, x, items, points, nco) else {
-            for (item, x) in cells.iter().take(added) {
-                if let Some(at) = cell_at(item, x, items, points, nco) {
-                    c.cells[at] -= 1;
-                }
-            }
-            return false;
-        };
-        c.cells[at] += 1;
-        added += 1;
-    }
-    added > 0
-}
-
-/// Where a grid cell is counted: the item's row, the point's column (the last for "no clear
-/// opinion"); `None` when it does not fit.
-#[inline(always)]
-fn cell_at(item: &ItemId, cell: &Cell, items: &Ids<'_>, points: &Ids<'_>, nco: bool) -> Option<usize> {
-    let p = match cell {
-        Cell::Option(p) => points.index(p.as_str())?,
-        Cell::NoClearOpinion if nco => points.len(),
-        Cell::NoClearOpinion => return None,
-    };
-    Some(items.index(item.as_str())? * (points.len() + 1) + p)
-}
-
-/// Adds one to cell `i`, if there is one.
-#[inline(always)]
-fn bump(c: &mut Counts, i: Option<usize>) -> bool {
-    match i {
-        Some(i) => {
-            c.cells[i] += 1;
-            true
-        }
-        None => false,
-    }
-}
-
-/// Reads `ids` into `order` as indices; false when one is unknown or given twice.
-fn distinct(known: &Ids<'_>, ids: &[OptionId], order: &mut Vec<usize>) -> bool {
-    order.clear();
-    let mut seen = 0u128;
-    for id in ids {
-        let Some(i) = known.index(id.as_str()) else { return false };
-        let repeated = if i < 128 {
-            let bit = 1u128 << i;
-            let repeated = seen & bit != 0;
-            seen |= bit;
-            repeated
-        } else {
-            order.contains(&i)
-        };
-        if repeated {
-            return false;
-        }
-        order.push(i);
-    }
-    true
 }
 
 fn option_counts(ids: &Ids<'_>, counts: &[u64], n: u64) -> Vec<OptionCount> {

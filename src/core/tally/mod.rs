@@ -28,11 +28,12 @@ use super::countries::RegionalGroup;
 use super::definition::{Definition, Question, RecordKind};
 use super::record::Record;
 use super::text::{ItemId, OptionId, QuestionId};
+use super::vals::Layout;
 
 pub mod breakdown;
 pub mod change;
 mod counter;
-mod lookup;
+pub(crate) mod lookup;
 pub mod orders;
 mod pass;
 pub mod stats;
@@ -44,7 +45,7 @@ mod tests;
 
 pub use breakdown::{Breakdown, Group, Grouping, breakdown, breakdowns, grouping};
 pub use change::{Change, ChangeCounter, ItemChange, change};
-pub use pass::{Pass, Read};
+pub use pass::Pass;
 pub use stats::{Summary, percent};
 
 /// A count and its percentage of a base.
@@ -235,27 +236,27 @@ impl Tallies {
 
 /// Tallies every participant question of `def` over the participant records among `records`.
 pub fn tally(def: &Definition, records: &[Record]) -> Tallies {
-    let questions: Vec<&Question> = def.questions().map(|(_, q)| q).collect();
-    let mut pass = Pass::new(questions.iter().copied(), 1);
+    let mut pass = Pass::new(Layout::of(def, RecordKind::Participant), 1);
+    let mut buf = pass.layout().buffer();
     for r in records.iter().filter(|r| r.kind == RecordKind::Participant) {
-        pass.add(r, 0, &mut []);
+        pass.add(r, 0, &mut buf);
     }
     Tallies {
         questionnaire: def.id.clone(),
         version: def.version.clone(),
         respondents: pass.respondents(0),
-        questions: (0..questions.len()).map(|i| pass.question_tally(i, None)).collect(),
+        questions: (0..pass.len()).map(|i| pass.question_tally(i, None)).collect(),
     }
 }
 
 /// Tallies one question over `records` (all of them are counted, whatever their kind).
 pub fn tally_question(q: &Question, records: &[&Record]) -> Tally {
-    let mut counter = counter::Counter::new(q);
-    let mut counts = counter.empty();
-    for a in records.iter().filter_map(|r| r.answers.get(&q.id)) {
-        counter.add(&mut counts, a);
+    let mut pass = Pass::new(Layout::new([q]), 1);
+    let mut buf = pass.layout().buffer();
+    for r in records {
+        pass.add(*r, 0, &mut buf);
     }
-    counter.tally(&counts)
+    pass.tally(0, None)
 }
 
 /// The participant records among `records`.

@@ -1,56 +1,58 @@
-//! One walk over the records for many questions and groups at once.
+//! One walk over the respondents for many questions and groups at once.
 //!
-//! A [`Pass`] holds a counter per question and counts per question and group. Each record is
-//! read once, each answer's question found through a table of the questions' ids
-//! ([`super::lookup::Ids`]). The tally of a question over every group is the sum of the
-//! groups' counts. A record's group may depend on its answers (its country's regional group):
-//! [`Pass::read`] finds the record's answers once, the caller decides the group from them, and
-//! [`Pass::count`] counts them, without reading the record again.
+//! A [`Pass`] holds a [`Layout`] (where each question's answer sits in a buffer of whole
+//! numbers, see [`crate::core::vals`]), a counter for each question it counts, and counts per
+//! question and group. Each respondent is read once into the buffer ([`Pass::read`]); the
+//! caller may look at it (a country answer decides a regional group), then [`Pass::count`]s
+//! it in a group. The tally of a question over every group is the sum of the groups' counts.
 
 use super::counter::{Counter, Counts};
-use super::lookup::Ids;
 use super::orders::Orders;
 use super::{QuestionTally, Tally};
-use crate::core::answers::Answer;
 use crate::core::definition::{Kind, Question};
-use crate::core::record::Record;
+use crate::core::vals::{Layout, Respondent};
 
-/// Counts of some questions over records split into groups `0..groups`.
+/// Counts of some questions over respondents split into groups `0..groups`.
 pub struct Pass<'q> {
+    layout: Layout<'q>,
+    /// Per question counted, its index in the layout.
+    counted: Vec<usize>,
     counters: Vec<Counter<'q>>,
-    /// The questions' ids, in the order of `counters`.
-    ids: Ids<'q>,
     /// The counts of question `i` in group `g` at `i * groups + g`.
     counts: Vec<Counts>,
     groups: usize,
     respondents: Vec<u64>,
-    /// For each question, its slot in the `seen` list of [`Pass::add`], if it is watched.
-    watched: Vec<Option<usize>>,
     /// For each ordering question, when asked for: every distinct order taken (options by
     /// index, first to last) and how many gave it, over every group.
     orders: Option<Vec<Orders>>,
 }
 
-/// A record's answers to the questions of a pass: (question index, answer), in the record's
-/// order. Kept between records to avoid allocating.
-pub type Read<'r> = Vec<(usize, &'r Answer)>;
-
 impl<'q> Pass<'q> {
-    /// A pass over `questions` (in the order their tallies are asked for) and `groups` groups.
-    pub fn new(questions: impl IntoIterator<Item = &'q Question>, groups: usize) -> Pass<'q> {
-        let counters: Vec<Counter<'q>> = questions.into_iter().map(Counter::new).collect();
-        let ids = Ids::new(counters.iter().map(|c| c.q.id.as_str()));
-        let counts = counters.iter().flat_map(|c| vec![c.empty(); groups]).collect();
-        let watched = vec![None; counters.len()];
-        Pass { counters, ids, counts, groups, respondents: vec![0; groups], watched, orders: None }
+    /// A pass over `layout` counting every one of its questions, in `groups` groups.
+    pub fn new(layout: Layout<'q>, groups: usize) -> Pass<'q> {
+        let all: Vec<usize> = (0..layout.len()).collect();
+        Pass::counting(layout, &all, groups)
     }
 
-    /// Asks [`Pass::add`] to hand back the answers to these questions (by index), in this
-    /// order, when they fit.
-    pub fn watch(&mut self, questions: &[usize]) {
-        for (slot, &q) in questions.iter().enumerate() {
-            self.watched[q] = Some(slot);
+    /// A pass over `layout` counting its questions `counted` (indices, in the order their
+    /// tallies are asked for), in `groups` groups.
+    pub fn counting(layout: Layout<'q>, counted: &[usize], groups: usize) -> Pass<'q> {
+        let counters: Vec<Counter<'q>> = counted.iter().map(|&i| Counter::new(layout.question(i))).collect();
+        let counts = counters.iter().flat_map(|c| vec![c.empty(); groups]).collect();
+        Pass {
+            layout,
+            counted: counted.to_vec(),
+            counters,
+            counts,
+            groups,
+            respondents: vec![0; groups],
+            orders: None,
         }
+    }
+
+    /// Where the answers sit in a buffer.
+    pub fn layout(&self) -> &Layout<'q> {
+        &self.layout
     }
 
     /// Also keeps every order given to an ordering question, for [`Pass::orders`].
@@ -67,51 +69,29 @@ impl<'q> Pass<'q> {
             .filter(|_| matches!(self.counters[i].q.kind, Kind::Ordering { .. }))
     }
 
-    /// Counts record `r` in `group`; `seen[slot]` receives its answer to each watched question
-    /// when the answer fits (and is left as it was otherwise).
-    pub fn add<'r>(&mut self, r: &'r Record, group: usize, seen: &mut [Option<&'r Answer>]) {
+    /// Reads `r`'s answers into `buf` (a [`Layout::buffer`] of this pass's layout).
+    pub fn read(&self, r: &impl Respondent, buf: &mut [u32]) {
+        r.read(&self.layout, buf);
+    }
+
+    /// Reads and counts `r` in `group`.
+    pub fn add(&mut self, r: &impl Respondent, group: usize, buf: &mut [u32]) {
+        self.read(r, buf);
+        self.count(buf, group);
+    }
+
+    /// Counts a respondent's answers, as [`Pass::read`] wrote them in `buf`, in `group`.
+    pub fn count(&mut self, buf: &[u32], group: usize) {
         self.respondents[group] += 1;
-        for (id, a) in &r.answers {
-            if let Some(i) = self.ids.index(id.as_str()) {
-                self.take(i, group, a, seen);
+        for (i, &q) in self.counted.iter().enumerate() {
+            let region = self.layout.region(q);
+            let counted = self.counters[i].add(&mut self.counts[i * self.groups + group], &buf[region]);
+            if let (true, Some(orders)) = (counted, &mut self.orders) {
+                let order = self.counters[i].last_order();
+                if !order.is_empty() {
+                    orders[i].add(order);
+                }
             }
-        }
-    }
-
-    /// Finds `r`'s answers to the questions of the pass (replacing what `read` held).
-    pub fn read<'r>(&self, r: &'r Record, read: &mut Read<'r>) {
-        read.clear();
-        for (id, a) in &r.answers {
-            if let Some(i) = self.ids.index(id.as_str()) {
-                read.push((i, a));
-            }
-        }
-    }
-
-    /// The answer to question `i` among those `read`.
-    pub fn answer<'r>(read: &Read<'r>, i: usize) -> Option<&'r Answer> {
-        read.iter().find(|(q, _)| *q == i).map(|(_, a)| *a)
-    }
-
-    /// Counts a record's answers, as [`Pass::read`] found them, in `group`; see [`Pass::add`].
-    pub fn count<'r>(&mut self, read: &Read<'r>, group: usize, seen: &mut [Option<&'r Answer>]) {
-        self.respondents[group] += 1;
-        for &(i, a) in read {
-            self.take(i, group, a, seen);
-        }
-    }
-
-    /// Counts answer `a` to question `i` in `group`, when it fits.
-    #[inline(always)]
-    fn take<'r>(&mut self, i: usize, group: usize, a: &'r Answer, seen: &mut [Option<&'r Answer>]) {
-        if !self.counters[i].add(&mut self.counts[i * self.groups + group], a) {
-            return;
-        }
-        if let Some(slot) = self.watched[i] {
-            seen[slot] = Some(a);
-        }
-        if let (Some(orders), Answer::Order(_)) = (&mut self.orders, a) {
-            orders[i].add(self.counters[i].last_order());
         }
     }
 
@@ -120,7 +100,7 @@ impl<'q> Pass<'q> {
         self.respondents[group]
     }
 
-    /// Questions in the pass.
+    /// Questions counted.
     pub fn len(&self) -> usize {
         self.counters.len()
     }
@@ -129,7 +109,7 @@ impl<'q> Pass<'q> {
         self.counters.is_empty()
     }
 
-    /// The `i`-th question.
+    /// The `i`-th question counted.
     pub fn question(&self, i: usize) -> &'q Question {
         self.counters[i].q
     }

@@ -7,9 +7,11 @@ use super::{breakdown, change, tally};
 use crate::core::answers::{self, Answer, Cell};
 use crate::core::countries::COUNTRIES;
 use crate::core::definition::{Definition, Kind, Question, RecordKind};
+use crate::core::packed::Packed;
 use crate::core::parse::parse_definition;
 use crate::core::record::Record;
 use crate::core::testkit::Rng;
+use crate::core::vals::{Layout, Respondent};
 
 /// A random answer to `q` (one that fits it), or `None` (skipped) now and then.
 fn answer(q: &Question, rng: &mut Rng) -> Option<Answer> {
@@ -151,21 +153,28 @@ fn maybe_misfit(q: &Question, rng: &mut Rng) -> Answer {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(60))]
 
+    /// A record's answer reaches the counters (non-zero values in its region) exactly when it
+    /// fits its question; a fitting answer packed in a share code reads back as the same values.
     #[test]
     fn counters_take_exactly_the_answers_that_fit(seed in any::<u64>()) {
         let def = parse_definition(crate::DEFAULT_DAY).unwrap();
         let mut rng = Rng(seed | 1);
         for kind in [RecordKind::Participant, RecordKind::Table] {
-            for (_, q) in def.items(kind) {
-                let mut counter = super::counter::Counter::new(q);
-                let mut counts = counter.empty();
+            let layout = Layout::of(&def, kind);
+            let (mut buf, mut packed_buf) = (layout.buffer(), layout.buffer());
+            for (i, (_, q)) in def.items(kind).enumerate() {
                 for _ in 0..8 {
                     let a = maybe_misfit(q, &mut rng);
-                    let before = counts.clone();
-                    let took = counter.add(&mut counts, &a);
-                    prop_assert_eq!(took, answers::check(q, &a).is_ok(), "{}: {:?}", q.id, a);
-                    if !took {
-                        prop_assert_eq!(&counts, &before, "a misfit changes nothing");
+                    let mut r = Record::new(&def, "ev", 1, "0123456789abcdef", "en", 1_600_000_000).with_kind(kind);
+                    r.answers.insert(q.id.clone(), a.clone());
+                    r.read(&layout, &mut buf);
+                    let fits = answers::check(q, &a).is_ok();
+                    prop_assert_eq!(buf[layout.region(i)][0] != 0 || buf[layout.region(i)].iter().any(|&v| v != 0), fits, "{}: {:?}", q.id, a);
+                    prop_assert!(buf.iter().enumerate().all(|(at, &v)| v == 0 || layout.region(i).contains(&at)));
+                    if fits {
+                        let p = Packed::from_record(&r, &def).unwrap();
+                        p.read(&layout, &mut packed_buf);
+                        prop_assert_eq!(&packed_buf, &buf, "{}: {:?}", q.id, a);
                     }
                 }
             }

@@ -1,0 +1,198 @@
+//! A record kept as its share code's body (see [`crate::core::code`]): how a dataset holds
+//! 100,000 respondents in a few megabytes and counts them in a blink.
+//!
+//! A [`Packed`] record is checked once, when it is made: the head (event, table, language,
+//! times) as a record file's header is, and every answer against its question. Afterwards its
+//! answers are read straight from the bits into a [`crate::core::vals`] buffer for tallies,
+//! and the full [`Record`] is made again only when asked for (exports, free text). The body
+//! is the record's canonical form: two records are the same content exactly when their bodies
+//! are equal, and a record's digest is the hash of its body.
+
+use sha2::{Digest, Sha256};
+
+use crate::core::bits::BitReader;
+use crate::core::code::{self, CodeError, Head, slots};
+use crate::core::definition::{Definition, RecordKind};
+use crate::core::hash;
+use crate::core::record::{self, Record};
+use crate::core::time;
+use crate::core::vals::{Layout, Respondent};
+
+/// A checked record, packed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Packed {
+    body: Box<[u8]>,
+    head: Head,
+    /// The definition's fingerprint (the body's first 4 bytes).
+    fingerprint: [u8; 4],
+}
+
+impl Packed {
+    /// Reads and checks a share code made for `def`.
+    pub fn from_code(code: &str, def: &Definition) -> Result<Packed, CodeError> {
+        Packed::from_body(code::open(code)?, def)
+    }
+
+    /// Packs a record (whose answers must fit `def`: see [`Record::check_against`]).
+    pub fn from_record(r: &Record, def: &Definition) -> Result<Packed, CodeError> {
+        Packed::from_body(code::body(r, def)?, def)
+    }
+
+    /// Checks a body made for `def` (see [`code::open`]).
+    pub fn from_body(body: Vec<u8>, def: &Definition) -> Result<Packed, CodeError> {
+        let head = code::head(&body, def)?;
+        let damaged = |why: String| Err(CodeError::Damaged(why));
+        let text = |r: &std::ops::Range<usize>| std::str::from_utf8(&body[r.clone()]).unwrap_or("");
+        if !record::is_valid_event(text(&head.event)) {
+            return damaged(format!("the event id '{}' is not valid", text(&head.event)));
+        }
+        if head.table > record::MAX_TABLE {
+            return damaged(format!("table {} is above {}", head.table, record::MAX_TABLE));
+        }
+        if head.language.is_empty() || head.language.len() > 20 {
+            return damaged("the language tag is empty or too long".into());
+        }
+        for t in [head.started, head.updated] {
+            if time::parse_rfc3339(&time::format_rfc3339(t)).is_none() {
+                return damaged("a time is out of range".into());
+            }
+        }
+        // Every answer, checked on the way.
+        let mut bits = BitReader::new(&body[head.answers..]);
+        let mut buf = Vec::new();
+        for (_, q) in def.items(head.kind) {
+            buf.clear();
+            buf.resize(crate::core::vals::width(q), 0);
+            slots::read_vals(&mut bits, q, &mut buf)?;
+        }
+        if !bits.at_end() {
+            return damaged("there is more data than the questionnaire has questions".into());
+        }
+        Ok(Packed { fingerprint: def.fingerprint(), body: body.into_boxed_slice(), head })
+    }
+
+    /// The record again, whole.
+    pub fn record(&self, def: &Definition) -> Result<Record, CodeError> {
+        code::from_body(&self.body, def)
+    }
+
+    /// The canonical binary form ([`code::body`]).
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// As an uncompressed share code ([`code::encode_plain`]).
+    pub fn code_plain(&self) -> String {
+        code::wrap_plain(&self.body)
+    }
+
+    /// `sha256:` and the hex SHA-256 of the body: what tells two versions of a record apart
+    /// ([`crate::core::dataset::digest`]).
+    pub fn digest(&self) -> String {
+        format!("sha256:{}", hash::hex(&Sha256::digest(&self.body)))
+    }
+
+    pub fn kind(&self) -> RecordKind {
+        self.head.kind
+    }
+
+    /// The respondent id as a number (its 16 hex digits).
+    pub fn respondent_id(&self) -> u64 {
+        self.head.respondent
+    }
+
+    /// The respondent id: 16 lowercase hex digits.
+    pub fn respondent(&self) -> String {
+        format!("{:016x}", self.head.respondent)
+    }
+
+    /// Seconds since 1970 of the last change.
+    pub fn updated(&self) -> u64 {
+        self.head.updated
+    }
+
+    /// `updated_at` as in the record.
+    pub fn updated_at(&self) -> String {
+        time::format_rfc3339(self.head.updated)
+    }
+
+    pub fn event(&self) -> &str {
+        std::str::from_utf8(&self.body[self.head.event.clone()]).unwrap_or("")
+    }
+
+    pub fn language(&self) -> &str {
+        std::str::from_utf8(&self.body[self.head.language.clone()]).unwrap_or("")
+    }
+
+    pub fn table(&self) -> u32 {
+        self.head.table
+    }
+}
+
+impl Respondent for Packed {
+    fn kind(&self) -> RecordKind {
+        self.head.kind
+    }
+
+    fn event(&self) -> &str {
+        Packed::event(self)
+    }
+
+    fn table(&self) -> u32 {
+        self.head.table
+    }
+
+    fn answers(&self, def: &Definition) -> bool {
+        self.fingerprint == def.fingerprint()
+    }
+
+    /// Reads the bits when `layout` is this kind's share-code layout; otherwise (a layout of
+    /// chosen questions) through the whole record.
+    fn read(&self, layout: &Layout, out: &mut [u32]) {
+        if layout.kind() != Some(self.head.kind) {
+            out.fill(0);
+            return;
+        }
+        let mut bits = BitReader::new(&self.body[self.head.answers..]);
+        for i in 0..layout.len() {
+            let region = layout.region(i);
+            // Checked when packed: reading again cannot fail.
+            if slots::read_vals(&mut bits, layout.question(i), &mut out[region]).is_err() {
+                out.fill(0);
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse_definition;
+    use crate::core::sample::{self, Spec};
+
+    #[test]
+    fn a_packed_record_reads_as_the_record_does() {
+        let def = parse_definition(crate::DEFAULT_DAY).unwrap();
+        let records = sample::day(&def, &Spec { participants: 60, events: 3, ..Spec::default() });
+        for kind in [RecordKind::Participant, RecordKind::Table] {
+            let layout = Layout::of(&def, kind);
+            let (mut a, mut b) = (layout.buffer(), layout.buffer());
+            for r in records.iter().filter(|r| r.kind == kind) {
+                let p = Packed::from_code(&code::encode(r, &def).unwrap(), &def).unwrap();
+                assert_eq!(&p.record(&def).unwrap(), r);
+                assert_eq!(p.respondent(), r.respondent);
+                assert_eq!(p.updated_at(), r.updated_at);
+                assert_eq!(
+                    (Packed::event(&p), p.table(), p.language()),
+                    (r.event.as_str(), r.table, r.language.as_str())
+                );
+                p.read(&layout, &mut a);
+                r.read(&layout, &mut b);
+                assert_eq!(a, b, "{}", r.respondent);
+                assert_eq!(Packed::from_record(r, &def).unwrap(), p);
+                assert_eq!(p.digest(), crate::core::dataset::digest(r, &def));
+            }
+        }
+    }
+}
