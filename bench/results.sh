@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# How fast the results are for a big day: `dialogue-kit tally` (release build) on 100,000
+# How fast the results are for a big day: `dialogue-kit tally` (`--profile fast` build) on 100,000
 # participants in 70 events, against pandas computing only the per-question percentages of
 # valid answers from the tidy data/participants.csv that tally exports. Prints figures;
 # asserts nothing (the pandas percentages are checked against results.json on the way).
@@ -38,8 +38,8 @@ done
 if ! .venv/bin/python -c "import pandas" 2>/dev/null; then
   bash scripts/setup.sh --browser >/dev/null
 fi
-cargo build --quiet --release --bin dialogue-kit
-cli=target/release/dialogue-kit
+cargo build --quiet --profile fast --bin dialogue-kit
+cli=target/fast/dialogue-kit
 
 out=bench/out/results
 rm -rf "$out"
@@ -74,10 +74,10 @@ echo "== pandas: percentages of valid answers from data/participants.csv"
   tee "$out/figures.txt"
 
 echo
-echo "== native, import and tallies only: cargo run --release --example bench_import -- $participants"
-cargo run --quiet --release --example bench_import -- "$participants"
+echo "== native, import and tallies only: cargo run --profile fast --example bench_import -- $participants"
+cargo run --quiet --profile fast --example bench_import -- "$participants"
 
 echo
-echo "== browser (headless Chromium, wasm32 release build): import a result bundle, then every tally"
-CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=900 cargo test --release \
+echo "== browser (headless Chromium, wasm32 built as the results page is: --profile fast): import a result bundle, then every tally"
+CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=900 cargo test --profile fast \
   --target wasm32-unknown-unknown --test bench_results_web -- --nocapture 2>&1 | grep -E "^BENCH" | sed 's/^BENCH //'

@@ -8,6 +8,7 @@ use std::time::Instant;
 use dialogue_kit::core::code;
 use dialogue_kit::core::dataset::Dataset;
 use dialogue_kit::core::parse::parse_definition;
+use dialogue_kit::core::results::{Filter, results_from};
 use dialogue_kit::core::sample::{self, Spec};
 
 fn main() {
@@ -37,7 +38,7 @@ fn main() {
     let rep = data.import_records(&def, "x", decoded);
     println!("import_records: {:?} accepted {}", t.elapsed(), rep.accepted);
     let t = Instant::now();
-    let json = data.to_bundle_json(&def);
+    let json = data.to_bundle_json();
     println!("bundle json: {:?} {} bytes", t.elapsed(), json.len());
     let t = Instant::now();
     let text = codes.join("\n");
@@ -48,4 +49,7 @@ fn main() {
     let mut d3 = Dataset::new(&def);
     let rep = d3.import_text(&def, "bundle.json", &json);
     println!("import bundle: {:?} accepted {}", t.elapsed(), rep.accepted);
+    let t = Instant::now();
+    let res = results_from(&def, d3.entries().map(|e| &e.packed), &Filter::default());
+    println!("results from the packed records: {:?} ({} participants)", t.elapsed(), res.participants);
 }

@@ -1,10 +1,10 @@
 //! Browser timings of the results, for `bench/results.sh` (prints figures, asserts only that
 //! everything was counted): a sample day of 5,708 (the 2020 dialogue), 20,000 and 100,000
-//! participants (and their tables) as one
-//! result bundle, imported and fully tallied by the same Rust compiled to WebAssembly in
-//! release mode, in headless Chromium.
+//! participants (and their tables) as one result bundle, imported and fully tallied by the same
+//! Rust compiled to WebAssembly as the results page is (the `fast` profile: `opt-level = 3`),
+//! in headless Chromium.
 //!
-//! Run: `CHROMEDRIVER=$(which chromedriver) cargo test --release --target wasm32-unknown-unknown
+//! Run: `CHROMEDRIVER=$(which chromedriver) cargo test --profile fast --target wasm32-unknown-unknown
 //! --test bench_results_web -- --nocapture`
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)]
@@ -43,7 +43,7 @@ async fn run(participants: usize) {
         seed += 1;
         breathe().await;
     }
-    let bundle = made.to_bundle_json(&def);
+    let bundle = made.to_bundle_json();
     drop(made);
     breathe().await;
 
@@ -51,7 +51,7 @@ async fn run(participants: usize) {
     let mut data = Dataset::new(&def);
     let report = data.import_text(&def, "bundle.json", &bundle);
     let t1 = now();
-    let res = results_from(&def, data.entries().map(|e| &e.record), &Filter::default());
+    let res = results_from(&def, data.entries().map(|e| &e.packed), &Filter::default());
     let t2 = now();
     assert_eq!(res.participants as usize, participants);
     assert!(report.rejected.is_empty());

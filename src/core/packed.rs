@@ -11,7 +11,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::core::bits::BitReader;
-use crate::core::code::{self, CodeError, Head, slots};
+use crate::core::code::{self, CodeError, Head};
 use crate::core::definition::{Definition, RecordKind};
 use crate::core::hash;
 use crate::core::record::{self, Record};
@@ -27,20 +27,37 @@ pub struct Packed {
     fingerprint: [u8; 4],
 }
 
-impl Packed {
-    /// Reads and checks a share code made for `def`.
-    pub fn from_code(code: &str, def: &Definition) -> Result<Packed, CodeError> {
-        Packed::from_body(code::open(code)?, def)
+/// Reads and checks records against one definition, with what that takes worked out once.
+pub struct Packer<'d> {
+    def: &'d Definition,
+    participant: Layout<'d>,
+    table: Layout<'d>,
+    fingerprint: [u8; 4],
+}
+
+impl<'d> Packer<'d> {
+    pub fn new(def: &'d Definition) -> Packer<'d> {
+        Packer {
+            def,
+            participant: Layout::of(def, RecordKind::Participant),
+            table: Layout::of(def, RecordKind::Table),
+            fingerprint: def.fingerprint(),
+        }
     }
 
-    /// Packs a record (whose answers must fit `def`: see [`Record::check_against`]).
-    pub fn from_record(r: &Record, def: &Definition) -> Result<Packed, CodeError> {
-        Packed::from_body(code::body(r, def)?, def)
+    /// Reads and checks a share code made for the definition.
+    pub fn code(&self, code: &str) -> Result<Packed, CodeError> {
+        self.body(code::open(code)?)
     }
 
-    /// Checks a body made for `def` (see [`code::open`]).
-    pub fn from_body(body: Vec<u8>, def: &Definition) -> Result<Packed, CodeError> {
-        let head = code::head(&body, def)?;
+    /// Packs a record (whose answers must fit: see [`Record::check_against`]).
+    pub fn record(&self, r: &Record) -> Result<Packed, CodeError> {
+        self.body(code::body(r, self.def)?)
+    }
+
+    /// Checks a body made for the definition (see [`code::open`]).
+    pub fn body(&self, body: Vec<u8>) -> Result<Packed, CodeError> {
+        let head = code::head(&body, self.def)?;
         let damaged = |why: String| Err(CodeError::Damaged(why));
         let text = |r: &std::ops::Range<usize>| std::str::from_utf8(&body[r.clone()]).unwrap_or("");
         if !record::is_valid_event(text(&head.event)) {
@@ -52,23 +69,40 @@ impl Packed {
         if head.language.is_empty() || head.language.len() > 20 {
             return damaged("the language tag is empty or too long".into());
         }
-        for t in [head.started, head.updated] {
-            if time::parse_rfc3339(&time::format_rfc3339(t)).is_none() {
-                return damaged("a time is out of range".into());
-            }
+        if head.started > time::MAX_SECONDS || head.updated > time::MAX_SECONDS {
+            return damaged("a time is out of range".into());
         }
         // Every answer, checked on the way.
+        let layout = match head.kind {
+            RecordKind::Participant => &self.participant,
+            RecordKind::Table => &self.table,
+        };
         let mut bits = BitReader::new(&body[head.answers..]);
-        let mut buf = Vec::new();
-        for (_, q) in def.items(head.kind) {
-            buf.clear();
-            buf.resize(crate::core::vals::width(q), 0);
-            slots::read_vals(&mut bits, q, &mut buf)?;
-        }
+        let mut buf = [0u32; 512];
+        let mut long = Vec::new();
+        let buf: &mut [u32] = if layout.size() <= buf.len() {
+            &mut buf[..layout.size()]
+        } else {
+            long.resize(layout.size(), 0);
+            &mut long
+        };
+        layout.read_bits(&mut bits, buf, true)?;
         if !bits.at_end() {
             return damaged("there is more data than the questionnaire has questions".into());
         }
-        Ok(Packed { fingerprint: def.fingerprint(), body: body.into_boxed_slice(), head })
+        Ok(Packed { fingerprint: self.fingerprint, body: body.into_boxed_slice(), head })
+    }
+}
+
+impl Packed {
+    /// Reads and checks a share code made for `def` (to read many, make a [`Packer`] once).
+    pub fn from_code(code: &str, def: &Definition) -> Result<Packed, CodeError> {
+        Packer::new(def).code(code)
+    }
+
+    /// Packs a record (whose answers must fit `def`: see [`Record::check_against`]).
+    pub fn from_record(r: &Record, def: &Definition) -> Result<Packed, CodeError> {
+        Packer::new(def).record(r)
     }
 
     /// The record again, whole.
@@ -154,13 +188,9 @@ impl Respondent for Packed {
             return;
         }
         let mut bits = BitReader::new(&self.body[self.head.answers..]);
-        for i in 0..layout.len() {
-            let region = layout.region(i);
-            // Checked when packed: reading again cannot fail.
-            if slots::read_vals(&mut bits, layout.question(i), &mut out[region]).is_err() {
-                out.fill(0);
-                return;
-            }
+        // Checked when packed: reading again cannot fail.
+        if layout.read_bits(&mut bits, out, false).is_err() {
+            out.fill(0);
         }
     }
 }

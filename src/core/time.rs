@@ -3,6 +3,10 @@
 //! Records need only whole seconds in UTC, which is a few lines of calendar arithmetic; a date
 //! crate would cost participants bytes for nothing.
 
+/// The last second [`format_rfc3339`] writes in the form [`parse_rfc3339`] reads:
+/// 9999-12-31T23:59:59Z.
+pub const MAX_SECONDS: u64 = 253_402_300_799;
+
 /// Formats seconds since 1970-01-01T00:00:00Z as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn format_rfc3339(secs: u64) -> String {
     let days = (secs / 86_400) as i64;
@@ -98,5 +102,12 @@ mod tests {
         fn round_trip(secs in 0u64..10_000_000_000) {
             prop_assert_eq!(parse_rfc3339(&format_rfc3339(secs)), Some(secs));
         }
+    }
+
+    #[test]
+    fn the_last_time_there_is() {
+        assert_eq!(format_rfc3339(MAX_SECONDS), "9999-12-31T23:59:59Z");
+        assert_eq!(parse_rfc3339(&format_rfc3339(MAX_SECONDS)), Some(MAX_SECONDS));
+        assert_eq!(parse_rfc3339(&format_rfc3339(MAX_SECONDS + 1)), None);
     }
 }

@@ -20,6 +20,9 @@
 use std::ops::Range;
 
 use crate::core::answers::{self, Answer, Cell};
+use crate::core::bits::BitReader;
+use crate::core::code::CodeError;
+use crate::core::code::slots::{self, Op};
 use crate::core::countries::COUNTRIES;
 use crate::core::definition::{Definition, Kind, Question, RecordKind};
 use crate::core::record::Record;
@@ -36,6 +39,8 @@ pub struct Layout<'q> {
     ids: Ids<'q>,
     /// Per question, its options, points or items, to find an answer's ids.
     lookups: Vec<Lookup<'q>>,
+    /// Per question, how its share-code slot is read.
+    ops: Vec<Op>,
 }
 
 /// How a record's answer becomes values.
@@ -77,7 +82,8 @@ impl<'q> Layout<'q> {
         }
         let ids = Ids::new(questions.iter().map(|q| q.id.as_str()));
         let lookups = questions.iter().map(|q| Lookup::of(q)).collect();
-        Layout { kind: None, questions, offsets, ids, lookups }
+        let ops = questions.iter().map(|q| slots::op(q)).collect();
+        Layout { kind: None, questions, offsets, ids, lookups, ops }
     }
 
     /// The record kind whose share code this layout reads, if it is one.
@@ -121,6 +127,22 @@ impl<'q> Layout<'q> {
     /// A buffer for this layout.
     pub fn buffer(&self) -> Vec<u32> {
         vec![0; self.size()]
+    }
+
+    /// Reads the answers of a share code's body (its bits from where the answers start) into
+    /// `out`, when this layout is every item of the code's kind ([`Layout::of`]). With `check`,
+    /// every answer is checked against its question (see [`slots::read_vals`]).
+    pub(crate) fn read_bits(
+        &self,
+        bits: &mut BitReader,
+        out: &mut [u32],
+        check: bool,
+    ) -> Result<(), CodeError> {
+        out.fill(0);
+        for (i, &op) in self.ops.iter().enumerate() {
+            slots::read_vals(bits, op, &mut out[self.offsets[i]..self.offsets[i + 1]], check)?;
+        }
+        Ok(())
     }
 
     /// Writes a record's answers (those that fit) into `out`.

@@ -33,7 +33,7 @@ fn read_records(files: &[String], def: &Definition) -> Result<Vec<Record>, Strin
             ));
         }
     }
-    Ok(data.entries().map(|e| e.record.clone()).collect())
+    Ok(data.records(def))
 }
 
 pub fn rank_tables(

@@ -39,7 +39,7 @@ pub fn run(o: &Options) -> Result<String, String> {
                     r.what, r.reason
                 ));
             }
-            write(Path::new(out), &data.to_bundle_json(&def))?;
+            write(Path::new(out), &data.to_bundle_json())?;
             Ok(format!("wrote {out}: a result bundle of {participants} participants and {tables} tables"))
         }
         "files" => {

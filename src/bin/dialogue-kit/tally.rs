@@ -21,7 +21,7 @@ use dialogue_kit::core::dataset::{Dataset, ImportReport};
 use dialogue_kit::core::export::{data_package, zip_files};
 use dialogue_kit::core::record::Record;
 use dialogue_kit::core::report::{self, html::printable};
-use dialogue_kit::core::results::{Filter, results};
+use dialogue_kit::core::results::{Filter, results_from};
 
 use crate::{Options, load_definition};
 
@@ -77,13 +77,13 @@ pub fn run(o: &Options, inputs: &[String]) -> Result<String, String> {
         refused += report.rejected.len();
         log_line(&mut log, input, &report);
     }
-    let records: Vec<Record> = data.entries().map(|e| e.record.clone()).collect();
-    let res = results(&def, &records, &filter);
+    let res = results_from(&def, data.entries().map(|e| &e.packed), &filter);
+    let records: Vec<Record> = data.records(&def);
     let rep = report::build(&def, &res, "en");
 
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     write(out, "results.json", res.to_json().as_bytes())?;
-    write(out, "bundle.json", data.to_bundle_json(&def).as_bytes())?;
+    write(out, "bundle.json", data.to_bundle_json().as_bytes())?;
     let package = data_package(&def, &records);
     write(out, "data.zip", &zip_files(&package))?;
     for (name, bytes) in &package {

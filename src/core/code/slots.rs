@@ -205,10 +205,64 @@ fn unpack_text(r: &mut BitReader, max_length: u32) -> Result<String, CodeError> 
     String::from_utf8(bytes).map_err(|_| CodeError::Damaged("bad text".into()))
 }
 
-/// Reads one slot into its region of a [`crate::core::vals::Layout`] buffer (`out`, which it
-/// fills), checking what [`unpack`] and [`crate::core::answers::check`] check together: a slot
-/// read here fits its question, or the code is refused as damaged.
-pub(crate) fn read_vals(r: &mut BitReader, q: &Question, out: &mut [u32]) -> Result<(), CodeError> {
+/// How to read one question's slot as whole numbers: worked out once per question, so that
+/// reading 100,000 records does not look at the question again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Op {
+    /// One value of `width` bits, at most `top` (choices, scales, yes / no, numbers, countries).
+    One { width: u32, top: u32 },
+    /// `n` values of `width` bits, each at most `top` (a grid's cells).
+    Cells { n: usize, width: u32, top: u32 },
+    /// A presence bit, then a bit per option; 1 to `max` chosen.
+    Flags { n: usize, max: u32 },
+    /// A presence bit, then a text of 1 to `max` characters.
+    Text { len_width: u32, max: u32 },
+    /// A presence bit, the number of entries less one, then 1 to `max_items` texts.
+    List { count_width: u32, max_items: u32, len_width: u32, max: u32 },
+    /// A presence bit, the length less one (at most `want`; all `n` options unless `top`),
+    /// then each place among the options left.
+    Order { n: usize, want: u32, len_width: u32, all: bool },
+}
+
+/// The [`Op`] that reads `q`'s slot.
+pub(crate) fn op(q: &Question) -> Op {
+    let text_width = |max_length: u32| width_for(max_length * 4 + 1);
+    match &q.kind {
+        Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } => {
+            let top = q.kind.option_count() as u32 + u32::from(q.kind.offers_no_clear_opinion());
+            Op::One { width: width_for(top + 1), top }
+        }
+        Kind::MultipleChoice { options, max } => {
+            Op::Flags { n: options.len(), max: max.unwrap_or(options.len() as u32) }
+        }
+        Kind::Grid { items, scale } => {
+            let top = scale.points.len() as u32 + u32::from(scale.no_clear_opinion.is_some());
+            Op::Cells { n: items.len(), width: width_for(top + 1), top }
+        }
+        Kind::Numeric { max, .. } => Op::One { width: width_for(max + 2), top: max + 1 },
+        Kind::Text { max_length } => Op::Text { len_width: text_width(*max_length), max: *max_length },
+        Kind::List { max_items, max_length } => Op::List {
+            count_width: width_for(*max_items),
+            max_items: *max_items,
+            len_width: text_width(*max_length),
+            max: *max_length,
+        },
+        Kind::Ordering { options, top } => {
+            let want = top.unwrap_or(options.len() as u32);
+            Op::Order { n: options.len(), want, len_width: width_for(want), all: top.is_none() }
+        }
+        Kind::Country => {
+            Op::One { width: width_for(COUNTRIES.len() as u32 + 1), top: COUNTRIES.len() as u32 }
+        }
+    }
+}
+
+/// Reads one slot with its [`Op`] into its region of a [`crate::core::vals::Layout`] buffer
+/// (`out`, all zeros), checking what [`unpack`] and [`crate::core::answers::check`] check
+/// together: a slot read here fits its question, or the code is refused as damaged. With
+/// `check` false (a record checked before), texts are skipped rather than read.
+#[inline]
+pub(crate) fn read_vals(r: &mut BitReader, op: Op, out: &mut [u32], check: bool) -> Result<(), CodeError> {
     let short = || CodeError::Damaged("it ends too early".into());
     let out_of_range = || damaged("a value is out of range");
     let misfit = || damaged("an answer does not fit its question");
@@ -217,34 +271,15 @@ pub(crate) fn read_vals(r: &mut BitReader, q: &Question, out: &mut [u32]) -> Res
             r.read($w).ok_or_else(short)?
         };
     }
-    out.fill(0);
-    match &q.kind {
-        Kind::SingleChoice { .. } | Kind::Scale { .. } | Kind::YesNo { .. } => {
-            let n = q.kind.option_count() as u32;
-            let top = n + u32::from(q.kind.offers_no_clear_opinion());
-            let v = read!(width_for(top + 1));
+    match op {
+        Op::One { width, top } => {
+            let v = read!(width);
             if v > top {
                 return out_of_range();
             }
             out[0] = v;
         }
-        Kind::MultipleChoice { options, max } => {
-            if read!(1) == 1 {
-                let mut chosen = 0;
-                for (i, _) in options.iter().enumerate() {
-                    let v = read!(1);
-                    out[1 + i] = v;
-                    chosen += v;
-                }
-                if chosen == 0 || max.is_some_and(|m| chosen > m) {
-                    return misfit();
-                }
-                out[0] = 1;
-            }
-        }
-        Kind::Grid { scale, .. } => {
-            let top = scale.points.len() as u32 + u32::from(scale.no_clear_opinion.is_some());
-            let width = width_for(top + 1);
+        Op::Cells { width, top, .. } => {
             for cell in out.iter_mut() {
                 let v = read!(width);
                 if v > top {
@@ -253,31 +288,37 @@ pub(crate) fn read_vals(r: &mut BitReader, q: &Question, out: &mut [u32]) -> Res
                 *cell = v;
             }
         }
-        Kind::Numeric { max, .. } => {
-            let v = read!(width_for(max + 2));
-            if v > max + 1 {
-                return misfit();
-            }
-            out[0] = v;
-        }
-        Kind::Text { max_length } => {
+        Op::Flags { max, .. } => {
             if read!(1) == 1 {
-                let chars = read_text(r, *max_length)?;
-                if chars.0 == 0 || chars.0 > *max_length as usize {
+                let mut chosen = 0;
+                for flag in &mut out[1..] {
+                    *flag = read!(1);
+                    chosen += *flag;
+                }
+                if chosen == 0 || chosen > max {
                     return misfit();
                 }
                 out[0] = 1;
             }
         }
-        Kind::List { max_items, max_length } => {
+        Op::Text { len_width, max } => {
             if read!(1) == 1 {
-                let n = read!(width_for(*max_items)) + 1;
-                if n > *max_items {
+                let (chars, _) = read_text(r, len_width, check)?;
+                if check && (chars == 0 || chars > max as usize) {
+                    return misfit();
+                }
+                out[0] = 1;
+            }
+        }
+        Op::List { count_width, max_items, len_width, max } => {
+            if read!(1) == 1 {
+                let n = read!(count_width) + 1;
+                if n > max_items {
                     return misfit();
                 }
                 for _ in 0..n {
-                    let (chars, blank) = read_text(r, *max_length)?;
-                    if blank || chars > *max_length as usize {
+                    let (chars, blank) = read_text(r, len_width, check)?;
+                    if check && (blank || chars > max as usize) {
                         return misfit();
                     }
                 }
@@ -285,19 +326,14 @@ pub(crate) fn read_vals(r: &mut BitReader, q: &Question, out: &mut [u32]) -> Res
                 out[1] = n;
             }
         }
-        Kind::Ordering { options, top } => {
+        Op::Order { n, want, len_width, all } => {
             if read!(1) == 1 {
-                let want = top.unwrap_or(options.len() as u32);
-                let len = read!(width_for(want)) + 1;
-                if len > want || (top.is_none() && len as usize != options.len()) {
+                let len = read!(len_width) + 1;
+                if len > want || (all && len as usize != n) || n > 128 {
                     return misfit();
                 }
-                // Each place picks among the options left, by position.
-                let mut left: u128 =
-                    if options.len() >= 128 { u128::MAX } else { (1u128 << options.len()) - 1 };
-                if options.len() > 128 {
-                    return misfit();
-                }
+                // Each place picks among the options left (in definition order) by position.
+                let mut left: u128 = if n == 128 { u128::MAX } else { (1u128 << n) - 1 };
                 for p in 0..len as usize {
                     let count = left.count_ones();
                     let k = read!(width_for(count));
@@ -315,23 +351,21 @@ pub(crate) fn read_vals(r: &mut BitReader, q: &Question, out: &mut [u32]) -> Res
                 out[0] = len;
             }
         }
-        Kind::Country => {
-            let v = read!(width_for(COUNTRIES.len() as u32 + 1));
-            if v as usize > COUNTRIES.len() {
-                return out_of_range();
-            }
-            out[0] = v;
-        }
     }
     Ok(())
 }
 
-/// Reads a text written by [`pack_text`], checking it is UTF-8: its number of characters, and
-/// whether it is only white space.
-fn read_text(r: &mut BitReader, max_length: u32) -> Result<(usize, bool), CodeError> {
+/// Reads a text written by [`pack_text`] (its length in `len_width` bits), checking it is
+/// UTF-8: its number of characters, and whether it is only white space. Without `check`, only
+/// skips it.
+fn read_text(r: &mut BitReader, len_width: u32, check: bool) -> Result<(usize, bool), CodeError> {
     let short = || CodeError::Damaged("it ends too early".into());
-    let len = r.read(width_for(max_length * 4 + 1)).ok_or_else(short)? as usize;
-    let mut bytes = [0u8; 64];
+    let len = r.read(len_width).ok_or_else(short)? as usize;
+    if !check {
+        r.skip(len * 8).ok_or_else(short)?;
+        return Ok((0, false));
+    }
+    let mut bytes = [0u8; 256];
     let mut long = Vec::new();
     let buf: &mut [u8] = if len <= bytes.len() {
         &mut bytes[..len]
@@ -339,9 +373,7 @@ fn read_text(r: &mut BitReader, max_length: u32) -> Result<(usize, bool), CodeEr
         long.resize(len, 0);
         &mut long
     };
-    for b in buf.iter_mut() {
-        *b = r.read(8).ok_or_else(short)? as u8;
-    }
+    r.read_bytes(buf).ok_or_else(short)?;
     let text = std::str::from_utf8(buf).map_err(|_| CodeError::Damaged("bad text".into()))?;
     Ok((text.chars().count(), text.trim().is_empty()))
 }

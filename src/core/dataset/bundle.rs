@@ -29,14 +29,15 @@
 //! grouping or number of repeats give the same bytes; importing a bundle into an empty dataset
 //! gives the same bundle back. Readers refuse a newer `format_version`, saying which.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Dataset, ImportReport, Key, Superseded, key_of, rank};
-use crate::core::code;
 use crate::core::definition::Definition;
+use crate::core::packed::Packer;
 use crate::core::record::{self, QuestionnaireRef, Record};
 
 /// The `format` value that marks a result bundle.
@@ -59,26 +60,54 @@ struct EntryOut<'a> {
     sources: &'a BTreeSet<String>,
 }
 
+/// A record file or a bundle as read at first: the format, and a bundle's parts (the codes
+/// borrowed from the text). Other fields (a record file's) are skipped.
 #[derive(Deserialize)]
-struct BundleIn {
-    questionnaire: QuestionnaireRef,
-    records: Vec<EntryIn>,
-    log: Vec<Superseded>,
+pub(super) struct Doc<'a> {
+    #[serde(borrow)]
+    pub(super) format: Option<Cow<'a, str>>,
+    format_version: Option<Value>,
+    questionnaire: Option<QuestionnaireRef>,
+    #[serde(borrow)]
+    records: Option<Vec<EntryIn<'a>>>,
+    log: Option<Vec<Superseded>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EntryIn {
+struct EntryIn<'a> {
     /// Version 1: the record file itself.
     record: Option<Value>,
     /// Version 2: the record as a share code.
-    code: Option<String>,
+    #[serde(borrow)]
+    code: Option<Cow<'a, str>>,
     sources: BTreeSet<String>,
+}
+
+/// Which bundle format versions are read: `Err` says why not.
+fn version(v: Option<&Value>) -> Result<u64, String> {
+    match v.and_then(Value::as_u64) {
+        Some(n @ 1..=FORMAT_VERSION) => Ok(n),
+        Some(n) if n > FORMAT_VERSION => Err(format!(
+            "this bundle uses format version {n}; this app reads versions 1 to {FORMAT_VERSION}: \
+             open it with a newer dialogue-kit"
+        )),
+        _ => Err("the bundle's format_version is missing or not a number".into()),
+    }
+}
+
+/// Refuses a bundle that could not be read (`typed` says why), saying first when it is of a
+/// newer format.
+pub(super) fn refuse(source: &str, value: &Value, typed: &serde_json::Error, report: &mut ImportReport) {
+    match version(value.get("format_version")) {
+        Err(why) => report.reject(source, why),
+        Ok(_) => report.reject(source, format!("damaged bundle: {typed}")),
+    }
 }
 
 impl Dataset {
     /// The dataset as a result bundle: pretty JSON, the same bytes for the same records.
-    pub fn to_bundle_json(&self, def: &Definition) -> String {
+    pub fn to_bundle_json(&self) -> String {
         let out = BundleOut {
             format: FORMAT,
             format_version: FORMAT_VERSION,
@@ -86,11 +115,7 @@ impl Dataset {
             records: self
                 .records
                 .values()
-                .map(|e| EntryOut {
-                    // Held records were checked against `def`, so they always pack.
-                    code: code::encode_plain(&e.record, def).unwrap_or_default(),
-                    sources: &e.sources,
-                })
+                .map(|e| EntryOut { code: e.packed.code_plain(), sources: &e.sources })
                 .collect(),
             log: self.log.values().collect(),
         };
@@ -99,71 +124,63 @@ impl Dataset {
         s
     }
 
-    /// Merges a bundle (already parsed as JSON, with the bundle `format`).
+    /// Merges a bundle (read as a [`Doc`] with the bundle `format`).
     pub(super) fn import_bundle(
         &mut self,
         def: &Definition,
         source: &str,
-        value: Value,
+        doc: Doc,
         report: &mut ImportReport,
     ) {
-        let version = match value.get("format_version").and_then(Value::as_u64) {
-            Some(n @ 1..=FORMAT_VERSION) => n,
-            Some(n) if n > FORMAT_VERSION => {
-                return report.reject(
-                    source,
-                    format!(
-                        "this bundle uses format version {n}; this app reads versions 1 to {FORMAT_VERSION}: \
-                         open it with a newer dialogue-kit"
-                    ),
-                );
-            }
-            _ => return report.reject(source, "the bundle's format_version is missing or not a number"),
+        let version = match version(doc.format_version.as_ref()) {
+            Ok(v) => v,
+            Err(why) => return report.reject(source, why),
         };
-        let bundle: BundleIn = match serde_json::from_value(value) {
-            Ok(b) => b,
-            Err(e) => return report.reject(source, format!("damaged bundle: {e}")),
+        let (Some(questionnaire), Some(records), Some(log)) = (doc.questionnaire, doc.records, doc.log)
+        else {
+            return report.reject(source, "damaged bundle: its questionnaire, records or log is missing");
         };
-        if bundle.questionnaire.hash != def.hash {
+        if questionnaire.hash != def.hash {
             return report.reject(
                 source,
                 format!(
                     "this bundle holds answers to another questionnaire or version ({} version {}), \
                      not {} version {}",
-                    bundle.questionnaire.id, bundle.questionnaire.version, def.id, def.version
+                    questionnaire.id, questionnaire.version, def.id, def.version
                 ),
             );
         }
         // The largest version of each respondent this bundle brings in.
         let mut brought: BTreeMap<Key, (u64, String)> = BTreeMap::new();
-        let logged: BTreeSet<Key> = bundle.log.iter().map(|s| key_of(s.kind, &s.respondent)).collect();
-        for (i, entry) in bundle.records.into_iter().enumerate() {
+        let logged: BTreeSet<Key> = log.iter().map(|s| key_of(s.kind, &s.respondent)).collect();
+        let packer = Packer::new(def);
+        for (i, entry) in records.into_iter().enumerate() {
             let checked = match (version, entry.record, entry.code) {
-                (1, Some(record), None) => {
-                    Record::from_json(&record.to_string()).map_err(|e| e.0).and_then(|r| self.check(def, r))
-                }
+                (1, Some(record), None) => Record::from_json(&record.to_string())
+                    .map_err(|e| e.0)
+                    .and_then(|r| self.check(&packer, def, r)),
                 (2.., None, Some(c)) => {
-                    code::decode(&c, def).map_err(|e| e.to_string()).and_then(|r| self.check_origin(def, r))
+                    packer.code(&c).map_err(|e| e.to_string()).and_then(|p| self.check_event(p))
                 }
-                _ => Err(format!("a version {version} bundle record needs exactly its `code`")
-                    .replace("its `code`", if version == 1 { "its `record`" } else { "its `code`" })),
+                (1, ..) => Err("a version 1 bundle record needs exactly its `record`".into()),
+                _ => Err(format!("a version {version} bundle record needs exactly its `code`")),
             };
             match checked {
-                Ok(r) => {
-                    let key = key_of(r.kind, &r.respondent);
+                Ok(p) => {
+                    let key = (p.kind(), p.respondent_id());
                     // Only the respondents the log names need their digest.
                     if logged.contains(&key) {
-                        let r_rank = rank(&r.updated_at, &super::digest(&r, def));
-                        if brought.get(&key).is_none_or(|held| *held < r_rank) {
-                            brought.insert(key, r_rank);
+                        let p_rank = (p.updated(), p.digest());
+                        if brought.get(&key).is_none_or(|held| *held < p_rank) {
+                            brought.insert(key, p_rank);
                         }
                     }
-                    self.offer(def, r, entry.sources, report);
+                    self.offer(p, entry.sources, report);
                 }
                 Err(reason) => report.reject(format!("{source}: record {}", i + 1), reason),
             }
         }
-        for (i, s) in bundle.log.into_iter().enumerate() {
+        for (i, s) in log.into_iter().enumerate() {
             let fits = record::is_valid_respondent(&s.respondent)
                 && crate::core::time::parse_rfc3339(&s.updated_at).is_some()
                 && brought

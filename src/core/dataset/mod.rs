@@ -27,6 +27,7 @@ use super::ballots::extract_codes;
 use super::code::{self, PREFIX};
 use super::definition::Definition;
 use super::hash;
+use super::packed::{Packed, Packer};
 use super::record::{self, QuestionnaireRef, Record, RecordKind};
 use super::time;
 
@@ -35,11 +36,12 @@ pub mod bundle;
 /// A text larger than this is refused before it is read.
 pub const MAX_IMPORT_BYTES: usize = 100 * 1024 * 1024;
 
-/// Records are kept in (kind, respondent) order: participants first, then tables.
-type Key = (RecordKind, String);
+/// Records are kept in (kind, respondent) order: participants first, then tables. A
+/// respondent id's 16 hex digits, read as a number, sort as the digits do.
+type Key = (RecordKind, u64);
 
 fn key_of(kind: RecordKind, respondent: &str) -> Key {
-    (kind, respondent.to_string())
+    (kind, u64::from_str_radix(respondent, 16).unwrap_or(0))
 }
 
 /// `sha256:` and the hex SHA-256 of a record's canonical binary form ([`code::body`]: the
@@ -66,12 +68,22 @@ fn rank(updated_at: &str, digest: &str) -> (u64, String) {
     (time::parse_rfc3339(updated_at).unwrap_or(0), digest.to_string())
 }
 
-/// A record in the dataset with where its copies came from.
+/// A record in the dataset, packed (see [`Packed`]), with where its copies came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    pub record: Record,
+    pub packed: Packed,
     /// File names, or `pasted text`.
     pub sources: BTreeSet<String>,
+}
+
+impl Entry {
+    /// The record, whole (made again from its packed form).
+    pub fn record(&self, def: &Definition) -> Record {
+        // Packed records were checked against the dataset's definition: they always unpack.
+        self.packed
+            .record(def)
+            .unwrap_or_else(|_| Record::new(def, "unreadable", 0, "0000000000000000", "en", 0))
+    }
 }
 
 /// A version of a record that another version of the same respondent's record replaced.
@@ -172,6 +184,11 @@ impl Dataset {
         self.records.values()
     }
 
+    /// The records kept, whole, in the order of [`Dataset::entries`].
+    pub fn records(&self, def: &Definition) -> Vec<Record> {
+        self.records.values().map(|e| e.record(def)).collect()
+    }
+
     /// The versions replaced by newer ones, sorted by kind, respondent and digest.
     pub fn superseded(&self) -> impl Iterator<Item = &Superseded> {
         self.log.values()
@@ -220,23 +237,34 @@ impl Dataset {
         }
         let body = text.trim_start_matches('\u{feff}').trim_start();
         if body.starts_with('{') {
-            let json_problem = match serde_json::from_str::<serde_json::Value>(body) {
-                Ok(value) => match value.get("format").and_then(serde_json::Value::as_str) {
+            // Read once as a record file or bundle, borrowing the codes (a bundle of 100,000
+            // records is 20 MB); when that fails, again as any JSON to say what is wrong.
+            let json_problem = match serde_json::from_str::<bundle::Doc>(body) {
+                Ok(doc) => match doc.format.as_deref() {
                     Some(record::FORMAT) => {
                         self.import_record_file(def, source, text, &mut report);
                         return report;
                     }
                     Some(bundle::FORMAT) => {
-                        self.import_bundle(def, source, value, &mut report);
+                        self.import_bundle(def, source, doc, &mut report);
                         return report;
                     }
-                    _ => format!(
-                        "not a record file or result bundle (no \"format\": \"{}\" or \"{}\")",
-                        record::FORMAT,
-                        bundle::FORMAT
-                    ),
+                    _ => not_ours(),
                 },
-                Err(e) => format!("not a record file or result bundle: not valid JSON ({e})"),
+                Err(typed) => match serde_json::from_str::<serde_json::Value>(body) {
+                    Ok(value) => match value.get("format").and_then(serde_json::Value::as_str) {
+                        Some(record::FORMAT) => {
+                            self.import_record_file(def, source, text, &mut report);
+                            return report;
+                        }
+                        Some(bundle::FORMAT) => {
+                            bundle::refuse(source, &value, &typed, &mut report);
+                            return report;
+                        }
+                        _ => not_ours(),
+                    },
+                    Err(e) => format!("not a record file or result bundle: not valid JSON ({e})"),
+                },
             };
             // A chat saved as JSON still holds codes.
             if extract_codes(text).is_empty() {
@@ -257,10 +285,11 @@ impl Dataset {
         records: impl IntoIterator<Item = Record>,
     ) -> ImportReport {
         let mut report = ImportReport::default();
+        let packer = Packer::new(def);
         for r in records {
             let what = format!("{source}: {} {}", r.kind.name(), r.respondent);
-            match self.check(def, r) {
-                Ok(r) => self.offer(def, r, BTreeSet::from([source.to_string()]), &mut report),
+            match self.check(&packer, def, r) {
+                Ok(p) => self.offer(p, BTreeSet::from([source.to_string()]), &mut report),
                 Err(reason) => report.reject(what, reason),
             }
         }
@@ -268,8 +297,8 @@ impl Dataset {
     }
 
     fn import_record_file(&mut self, def: &Definition, source: &str, text: &str, report: &mut ImportReport) {
-        match Record::from_json(text).map_err(|e| e.0).and_then(|r| self.check(def, r)) {
-            Ok(r) => self.offer(def, r, BTreeSet::from([source.to_string()]), report),
+        match Record::from_json(text).map_err(|e| e.0).and_then(|r| self.check(&Packer::new(def), def, r)) {
+            Ok(p) => self.offer(p, BTreeSet::from([source.to_string()]), report),
             Err(reason) => report.reject(source, reason),
         }
     }
@@ -280,86 +309,73 @@ impl Dataset {
             report
                 .reject(source, format!("no record, bundle or share code found (codes start with {PREFIX})"));
         }
+        let packer = Packer::new(def);
         for c in codes {
             let what = format!("{source}: {}…", c.chars().take(12).collect::<String>());
-            match code::decode(&c, def).map_err(|e| e.to_string()).and_then(|r| self.check_origin(def, r)) {
-                Ok(r) => self.offer(def, r, BTreeSet::from([source.to_string()]), report),
+            match packer.code(&c).map_err(|e| e.to_string()).and_then(|p| self.check_event(p)) {
+                Ok(p) => self.offer(p, BTreeSet::from([source.to_string()]), report),
                 Err(reason) => report.reject(what, reason),
             }
         }
     }
 
-    /// Whether a readable record belongs in this dataset.
-    fn check(&self, def: &Definition, r: Record) -> Result<Record, String> {
-        let r = self.check_origin(def, r)?;
-        let problems = r.check_against(def);
-        if !problems.is_empty() {
-            return Err(format!("an answer does not fit the questionnaire: {}", problems.join("; ")));
-        }
-        Ok(r)
-    }
-
-    /// Whether a record read from a share code belongs in this dataset: its answers were
-    /// checked one by one as the code was read, what is left is where it comes from.
-    fn check_origin(&self, def: &Definition, r: Record) -> Result<Record, String> {
+    /// Whether a readable record belongs in this dataset; packs it.
+    fn check(&self, packer: &Packer, def: &Definition, r: Record) -> Result<Packed, String> {
         if r.questionnaire.hash != def.hash {
             return Err(format!(
                 "made for another questionnaire or version ({} version {}), not {} version {}",
                 r.questionnaire.id, r.questionnaire.version, def.id, def.version
             ));
         }
-        if let Some(event) = &self.event_filter
-            && &r.event != event
-        {
-            return Err(format!("from event '{}', not '{event}'", r.event));
+        let problems = r.check_against(def);
+        if !problems.is_empty() {
+            return Err(format!("an answer does not fit the questionnaire: {}", problems.join("; ")));
         }
-        Ok(r)
+        let p = packer.record(&r).map_err(|e| e.to_string())?;
+        self.check_event(p)
+    }
+
+    /// Whether a packed record (checked as it was packed) is of the event wanted, if one is.
+    fn check_event(&self, p: Packed) -> Result<Packed, String> {
+        if let Some(event) = &self.event_filter
+            && p.event() != event
+        {
+            return Err(format!("from event '{}', not '{event}'", p.event()));
+        }
+        Ok(p)
     }
 
     /// Merges a checked record: the larger of two versions is kept, the other is logged.
-    fn offer(
-        &mut self,
-        def: &Definition,
-        record: Record,
-        sources: BTreeSet<String>,
-        report: &mut ImportReport,
-    ) {
-        let key = key_of(record.kind, &record.respondent);
+    fn offer(&mut self, packed: Packed, sources: BTreeSet<String>, report: &mut ImportReport) {
+        let key = (packed.kind(), packed.respondent_id());
         let Some(held) = self.records.get_mut(&key) else {
             // A respondent not seen yet: no digest needed (most records, so most of the time).
-            self.records.insert(key, Entry { record, sources });
+            self.records.insert(key, Entry { packed, sources });
             report.accepted += 1;
             return;
         };
-        if held.record == record {
+        if held.packed.body() == packed.body() {
+            // The same content (maybe written differently: bodies are canonical).
             held.sources.extend(sources);
             report.duplicates += 1;
             return;
         }
-        let (held_digest, new_digest) = (digest(&held.record, def), digest(&record, def));
-        if held_digest == new_digest {
-            // The same content written differently (e.g. answers to hidden questions).
-            held.sources.extend(sources);
-            report.duplicates += 1;
-            return;
-        }
-        let new = Entry { record, sources };
-        let replaced =
-            rank(&new.record.updated_at, &new_digest) > rank(&held.record.updated_at, &held_digest);
+        let (held_digest, new_digest) = (held.packed.digest(), packed.digest());
+        let new = Entry { packed, sources };
+        let replaced = (new.packed.updated(), &new_digest) > (held.packed.updated(), &held_digest);
         let (dropped, dropped_digest) =
             if replaced { (std::mem::replace(held, new), held_digest) } else { (new, new_digest) };
-        let kept = &held.record.updated_at;
         report.conflicts.push(Conflict {
-            kind: dropped.record.kind,
-            respondent: dropped.record.respondent.clone(),
-            kept: kept.clone(),
-            dropped: dropped.record.updated_at.clone(),
+            kind: dropped.packed.kind(),
+            respondent: dropped.packed.respondent(),
+            kept: held.packed.updated_at(),
+            dropped: dropped.packed.updated_at(),
             replaced,
         });
         self.supersede(Superseded {
-            kind: dropped.record.kind,
-            respondent: dropped.record.respondent,
-            updated_at: dropped.record.updated_at,
+            kind: dropped.packed.kind(),
+            respondent: dropped.packed.respondent(),
+            updated_at: dropped.packed.updated_at(),
             digest: dropped_digest,
             sources: dropped.sources,
         });
@@ -374,6 +390,15 @@ impl Dataset {
             }
         }
     }
+}
+
+/// Why a JSON document is neither a record file nor a bundle.
+fn not_ours() -> String {
+    format!(
+        "not a record file or result bundle (no \"format\": \"{}\" or \"{}\")",
+        record::FORMAT,
+        bundle::FORMAT
+    )
 }
 
 /// Why a text of `len` bytes is refused unread, if it is.

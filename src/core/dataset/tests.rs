@@ -43,7 +43,7 @@ fn a_record_is_counted_once_whatever_form_it_comes_in() {
     assert_eq!(d.len(), 1);
     let e = d.entries().next().unwrap();
     assert_eq!(sources(e), ["a.json", "b.json", "pasted text"]);
-    assert_eq!(e.record, r);
+    assert_eq!(e.record(&def), r);
     assert_eq!(d.superseded().count(), 0);
 }
 
@@ -64,8 +64,8 @@ fn the_latest_version_is_kept_whatever_the_order() {
     ba.import_text(&def, "new.json", &new.to_json());
     let r = ba.import_text(&def, "old.json", &old.to_json());
     assert!(!r.conflicts[0].replaced);
-    assert_eq!(ab.to_bundle_json(&def), ba.to_bundle_json(&def));
-    assert_eq!(ab.entries().next().unwrap().record, new);
+    assert_eq!(ab.to_bundle_json(), ba.to_bundle_json());
+    assert_eq!(ab.entries().next().unwrap().record(&def), new);
     let log: Vec<&Superseded> = ab.superseded().collect();
     assert_eq!(log.len(), 1);
     assert_eq!(
@@ -82,18 +82,18 @@ fn the_latest_version_is_kept_whatever_the_order() {
     for (s, r) in [("twin.json", &twin), ("old.json", &old), ("new.json", &new)] {
         y.import_text(&def, s, &r.to_json());
     }
-    assert_eq!(x.to_bundle_json(&def), y.to_bundle_json(&def));
+    assert_eq!(x.to_bundle_json(), y.to_bundle_json());
     assert_eq!(x.superseded().count(), 2);
 }
 
 /// Imports `text` and checks it is rejected for `reason`, leaving `d` as it was.
 fn assert_rejected(d: &mut Dataset, def: &Definition, text: &str, reason: &str) {
-    let before = d.to_bundle_json(def);
+    let before = d.to_bundle_json();
     let r = d.import_text(def, "input", text);
     assert_eq!((r.accepted, r.duplicates, r.conflicts.len()), (0, 0, 0), "{r}");
     assert_eq!(r.rejected.len(), 1, "{r}");
     assert!(r.rejected[0].reason.contains(reason), "expected '{reason}' in: {r}");
-    assert_eq!(d.to_bundle_json(def), before);
+    assert_eq!(d.to_bundle_json(), before);
 }
 
 const OTHER: &str = r#"{
@@ -138,18 +138,18 @@ fn each_reason_for_a_rejection_is_given() {
     assert_rejected(&mut d, &def, &r.to_json(), "from event 'ev', not 'pt-2020-10'");
     d.event_filter = None;
 
-    let bundle = d.to_bundle_json(&def);
+    let bundle = d.to_bundle_json();
     assert_rejected(
         &mut d,
         &def,
         &bundle.replace("\"format_version\": 2", "\"format_version\": 3"),
         "version 3",
     );
-    let other_bundle = Dataset::new(&other).to_bundle_json(&other);
+    let other_bundle = Dataset::new(&other).to_bundle_json();
     assert_rejected(&mut d, &def, &other_bundle, "another questionnaire");
     assert_rejected(&mut d, &def, &bundle.replace("\"log\"", "\"logs\""), "damaged bundle");
 
-    let before = d.to_bundle_json(&def);
+    let before = d.to_bundle_json();
     let r = d.import_bytes(&def, "photo.jpg", &[0xff, 0xd8, 0xff, 0xe0, b'{']);
     assert!(r.rejected[0].reason.contains("not UTF-8"), "{r}");
     let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
@@ -157,7 +157,7 @@ fn each_reason_for_a_rejection_is_given() {
     assert!(r.rejected[0].reason.contains("more than the 100 MB"), "{r}");
     let r = d.import_bytes(&def, "huge.txt", huge.as_bytes());
     assert!(r.rejected[0].reason.contains("more than the 100 MB"), "{r}");
-    assert_eq!(d.to_bundle_json(&def), before);
+    assert_eq!(d.to_bundle_json(), before);
 
     // Another definition than the dataset's: nothing is read.
     let r = d.import_text(&other, "x", &foreign.to_json());
@@ -198,17 +198,17 @@ fn a_bundle_comes_back_as_it_went_out() {
     let table = Record::new_table(&def, "ev", 1, &respondent(1), "en", 1_602_322_200);
     d.import_text(&def, "table.json", &table.to_json());
     assert_eq!(d.superseded().count(), 2);
-    let bundle = d.to_bundle_json(&def);
+    let bundle = d.to_bundle_json();
     assert!(bundle.starts_with("{\n  \"format\": \"dialogue-kit/bundle\",\n  \"format_version\": 2,"));
     let mut e = Dataset::new(&def);
     let r = e.import_text(&def, "bundle.json", &bundle);
     assert_eq!((r.accepted, r.rejected.len()), (4, 0), "{r}");
-    assert_eq!(e.to_bundle_json(&def), bundle);
+    assert_eq!(e.to_bundle_json(), bundle);
     assert_eq!(e, d);
     // Participants first, then tables, each by respondent.
-    let order: Vec<(RecordKind, &str)> =
-        e.entries().map(|x| (x.record.kind, x.record.respondent.as_str())).collect();
-    assert_eq!(order[3], (RecordKind::Table, respondent(1).as_str()));
+    let order: Vec<(RecordKind, String)> =
+        e.entries().map(|x| (x.packed.kind(), x.packed.respondent())).collect();
+    assert_eq!(order[3], (RecordKind::Table, respondent(1)));
     assert!(order[..3].windows(2).all(|w| w[0].1 < w[1].1));
 }
 
@@ -218,7 +218,7 @@ fn a_bundle_log_entry_must_fit_its_record() {
     let mut d = Dataset::new(&def);
     d.import_text(&def, "a", &participant(&def, &respondent(1), 0, 0).to_json());
     d.import_text(&def, "b", &participant(&def, &respondent(1), 60, 1).to_json());
-    let bundle = d.to_bundle_json(&def);
+    let bundle = d.to_bundle_json();
     // The log entry claims a time later than the record kept.
     let forged = bundle.replace(
         "\"updated_at\": \"2020-10-10T09:30:00Z\",\n      \"digest\"",

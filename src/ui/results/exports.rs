@@ -35,7 +35,7 @@ fn make(ws: &Workspace, computed: &(Results, Report), what: What) -> (String, &'
         What::Bundle => (
             "dialogue-kit-bundle.json".into(),
             "application/json",
-            ws.data.borrow().to_bundle_json(def).into_bytes(),
+            ws.data.borrow().to_bundle_json().into_bytes(),
         ),
         What::DataPackage => {
             ("dialogue-kit-data.zip".into(), "application/zip", data_package_zip(def, &records(ws)))

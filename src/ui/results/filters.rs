@@ -21,7 +21,7 @@ fn selected(e: &Event) -> String {
 #[component]
 pub fn Filters(props: &Props) -> Html {
     let ws = &props.ws;
-    let events: BTreeSet<String> = ws.data.borrow().entries().map(|e| e.record.event.clone()).collect();
+    let events: BTreeSet<String> = ws.data.borrow().entries().map(|e| e.packed.event().to_string()).collect();
     if events.is_empty() {
         return html! {};
     }

@@ -41,9 +41,9 @@ enum Saved {
     Failed(String),
 }
 
-/// The records the results are computed from, in the dataset's order.
+/// The records the results are computed from, whole, in the dataset's order (for exports).
 pub fn records(ws: &Workspace) -> Vec<Record> {
-    ws.data.borrow().entries().map(|e| e.record.clone()).collect()
+    ws.data.borrow().records(&ws.def)
 }
 
 #[component]
@@ -80,7 +80,7 @@ pub fn ResultsPage(props: &Props) -> Html {
         let saved = saved.clone();
         use_effect_with((ws.revision, ws.exported), move |_| {
             if ws.revision > 0 && !ws.restored {
-                let bundle = ws.data.borrow().to_bundle_json(&ws.def);
+                let bundle = ws.data.borrow().to_bundle_json();
                 let meta = serde_json::to_string(&ws.meta()).unwrap_or_default();
                 wasm_bindgen_futures::spawn_local(async move {
                     match idb::save(&[(idb::BUNDLE, &bundle), (idb::META, &meta)]).await {
@@ -94,7 +94,7 @@ pub fn ResultsPage(props: &Props) -> Html {
     let computed: Rc<(Results, Report)> = {
         let ws = ws.clone();
         use_memo((ws.revision, ws.filter.clone()), move |(_, filter)| {
-            let res = results_from(&ws.def, ws.data.borrow().entries().map(|e| &e.record), filter);
+            let res = results_from(&ws.def, ws.data.borrow().entries().map(|e| &e.packed), filter);
             let report = report::build(&ws.def, &res, "en");
             (res, report)
         })

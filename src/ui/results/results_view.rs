@@ -7,7 +7,6 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::page::records;
 use super::state::Workspace;
 use crate::core::answers::Answer;
 use crate::core::chart::{Chart, breakdown_chart};
@@ -68,7 +67,9 @@ fn QuestionResult(props: &QuestionProps) -> Html {
         })
     };
     let breakdown = (!by.is_empty() && is_question).then(|| {
-        match breakdown_any(&ws.def, &records(ws), &ws.filter, &by, &question.as_str().into()) {
+        let data = ws.data.borrow();
+        let packed = data.entries().map(|e| &e.packed);
+        match breakdown_any(&ws.def, packed, &ws.filter, &by, &question.as_str().into()) {
             Ok(b) => breakdown_chart(&ws.def, &b, "en").map_or_else(|| html! {}, |c| figure(&c, false)),
             Err(e) => html! { <p class="hint">{ e }</p> },
         }
@@ -112,12 +113,11 @@ fn TextAnswers(props: &TextProps) -> Html {
         ws.data
             .borrow()
             .entries()
-            .map(|e| &e.record)
-            .filter(|r| r.kind == props.kind && event.is_none_or(|ev| r.event == ev))
-            .filter_map(|r| r.answers.get(&q.id))
+            .filter(|e| e.packed.kind() == props.kind && event.is_none_or(|ev| e.packed.event() == ev))
+            .filter_map(|e| e.record(&ws.def).answers.remove(&q.id))
             .flat_map(|a| match a {
-                Answer::Text(t) => vec![t.clone()],
-                Answer::List(l) => l.clone(),
+                Answer::Text(t) => vec![t],
+                Answer::List(l) => l,
                 _ => Vec::new(),
             })
             .collect()

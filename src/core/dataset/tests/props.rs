@@ -80,7 +80,7 @@ fn build(def: &Definition, inputs: &[(String, String)]) -> String {
         let r = d.import_text(def, source, text);
         assert!(r.rejected.is_empty(), "{r}");
     }
-    d.to_bundle_json(def)
+    d.to_bundle_json()
 }
 
 fn merge(def: &Definition, bundles: &[&str]) -> String {
