@@ -79,6 +79,8 @@ def main():
     ap.add_argument("--tally-cpu-seconds", type=float)
     ap.add_argument("--tally-peak-mb", type=int)
     ap.add_argument("--participants", type=int)
+    ap.add_argument("--ours-seconds", type=float, help="dialogue-kit: import the bundle + every result")
+    ap.add_argument("--ours-tally-seconds", type=float, help="dialogue-kit: every result, after the import")
     a = ap.parse_args()
     path = os.path.join(a.tally_dir, "data", "participants.csv")
 
@@ -101,6 +103,8 @@ def main():
     rows = [
         ("dialogue-kit sample (bundle of the day)", a.sample_seconds, ""),
         ("dialogue-kit tally, wall clock", a.tally_seconds, tally_note),
+        ("dialogue-kit import + every result", a.ours_seconds, "the same bundle, native, best of 3 (no exports)"),
+        ("  of which every result", a.ours_tally_seconds, ""),
         ("pandas read_csv participants.csv", read_s, f"{len(df):,} rows, {size_mb:,.0f} MB; CPU {c1 - c0:.2f} s"),
         ("pandas groupby percentages", group_s, f"{len(table):,} (question, item, value) cells; CPU {c2 - c1:.2f} s"),
         ("pandas read_csv + groupby", read_s + group_s, f"peak {peak_mb:,} MB" if peak_mb else ""),
@@ -111,6 +115,10 @@ def main():
     for name, secs, note in rows:
         if secs is not None:
             print(f"{name:<42}{secs:>10.2f}  {note}")
+    if a.ours_seconds:
+        print(f"{'ratio (pandas read + groupby) / (ours import + results)':<42}{(read_s + group_s) / a.ours_seconds:>10.1f}")
+    if a.ours_tally_seconds:
+        print(f"{'ratio pandas groupby / ours results':<42}{group_s / a.ours_tally_seconds:>10.1f}")
     if a.tally_seconds:
         print(f"{'ratio (pandas read + groupby) / tally':<42}{(read_s + group_s) / a.tally_seconds:>10.2f}")
         print(f"{'ratio pandas groupby alone / tally':<42}{group_s / a.tally_seconds:>10.2f}")

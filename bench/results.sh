@@ -68,9 +68,16 @@ t2=$(now)
 sample_s=$(awk "BEGIN { print $t1 - $t0 }")
 tally_s=$(awk "BEGIN { print $t2 - $t1 }")
 
+echo "== dialogue-kit: import the same bundle and compute every result (native, best of 3)"
+ours=$(cargo run --quiet --profile fast --example bench_import -- --bundle "$out/day.json")
+echo "$ours" | grep -v '^IMPORT_TALLY_SECONDS='
+ours_s=$(echo "$ours" | sed -n 's/^IMPORT_TALLY_SECONDS=\([0-9.]*\) .*/\1/p')
+ours_tally_s=$(echo "$ours" | sed -n 's/.* TALLY_SECONDS=\([0-9.]*\)$/\1/p')
+
 echo "== pandas: percentages of valid answers from data/participants.csv"
 .venv/bin/python bench/pandas_percentages.py "$out/tally" \
-  --participants "$participants" --sample-seconds "$sample_s" --tally-seconds "$tally_s" "${tally_cpu[@]}" |
+  --participants "$participants" --sample-seconds "$sample_s" --tally-seconds "$tally_s" "${tally_cpu[@]}" \
+  --ours-seconds "$ours_s" --ours-tally-seconds "$ours_tally_s" |
   tee "$out/figures.txt"
 
 echo

@@ -72,3 +72,36 @@ fn results_json_matches_its_schema() {
     stray["participants"] = Value::from(-1);
     assert_eq!(super::schema_check::errors(&schema, &stray).len(), 2);
 }
+
+/// A dataset's packed records give exactly the results, breakdowns and worksheets that the
+/// whole records give (the page and `tally` count the packed ones), with and without filters.
+#[test]
+fn packed_records_count_as_whole_records_do() {
+    let def = parse_definition(crate::DEFAULT_DAY).unwrap();
+    let records = sample_day(&def, 240);
+    let mut data = crate::core::dataset::Dataset::new(&def);
+    let report = data.import_records(&def, "sample", records.iter().cloned());
+    assert_eq!(report.accepted, records.len(), "{report}");
+    let whole = data.records(&def);
+    let packed: Vec<&crate::core::packed::Packed> = data.entries().map(|e| &e.packed).collect();
+    let filters = [
+        Filter::default(),
+        Filter { event: Some(sample::event_id(2)), regional_group: None },
+        Filter { event: None, regional_group: Some(RegionalGroup::Grulac) },
+        Filter { event: Some(sample::event_id(0)), regional_group: Some(RegionalGroup::Weog) },
+    ];
+    for (i, filter) in filters.iter().enumerate() {
+        let from_packed = results_from(&def, packed.iter().copied(), filter);
+        assert_eq!(from_packed, results(&def, &whole, filter), "{filter:?}");
+        assert_eq!(from_packed, results(&def, &records, filter), "{filter:?}");
+        // (The last filter may keep nobody: then both count nobody.)
+        assert!(from_packed.participants > 0 || i == filters.len() - 1, "{filter:?}");
+        for by in ["country", "gender", "table", "regional_group"] {
+            assert_eq!(
+                breakdown_all(&def, packed.iter().copied(), filter, by),
+                breakdown_all(&def, &whole, filter, by),
+                "{by} {filter:?}"
+            );
+        }
+    }
+}
