@@ -30,7 +30,8 @@ fi
 
 # The results page (results.html and its own bundle) is never loaded by a participant: it is
 # listed apart.
-mapfile -t files < <(cd dist && find . -type f ! -name '*.map' ! -name 'results*' ! -name 'dialogue-kit-results-*' |
+# The large home-screen icon is fetched only when the app is added to the home screen.
+mapfile -t files < <(cd dist && find . -type f ! -name '*.map' ! -name 'results*' ! -name 'dialogue-kit-results-*' ! -name 'icon-512.png' |
   sed 's|^\./||' | LC_ALL=C sort)
 mapfile -t results_files < <(cd dist && find . -type f \( -name 'results*' -o -name 'dialogue-kit-results-*' \) |
   sed 's|^\./||' | LC_ALL=C sort)

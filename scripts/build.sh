@@ -21,3 +21,5 @@ for f in target/dist-results/*; do
     *) cp -R "$f" dist/ ;;
   esac
 done
+# The service worker, last: its version is a hash of every file built.
+node scripts/sw.mjs dist

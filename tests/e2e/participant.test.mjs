@@ -305,5 +305,7 @@ test('the start page and the 1280x720 shared screen render', async (t) => {
   await shot(page, 'participant-question-1280', { fullPage: false });
   // Only the app's own files were asked for.
   const paths = srv.paths().filter((p) => p !== '/');
-  for (const p of paths) assert.match(p, /^\/(index\.html|[\w-]+\.(js|wasm|css)|assets\/day\.json|favicon\.ico)$/, p);
+  for (const p of paths) {
+    assert.match(p, /^\/(index\.html|[\w-]+\.(js|wasm|css)|assets\/day\.json|assets\/icons\/icon[\w-]*\.(svg|png)|manifest\.webmanifest|favicon\.ico)$/, p);
+  }
 });
