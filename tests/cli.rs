@@ -106,6 +106,20 @@ fn a_code_and_a_file_decode_to_the_same_record() {
     let o = run(&["decode", &damaged]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("damaged"), "{}", stderr(&o));
+
+    // Its QR code, as SVG, from the code or from the file; a file of two codes is refused.
+    let qr = run(&["qr", &code]);
+    assert!(qr.status.success(), "{}", stderr(&qr));
+    assert!(stdout(&qr).contains("<svg"), "{}", stdout(&qr));
+    assert_eq!(stdout(&run(&["qr", code_file.to_str().unwrap()])), stdout(&qr));
+    let two = dir.join("two.txt");
+    std::fs::write(&two, format!("{code}\n{}\n", code.replace('A', "B"))).unwrap();
+    let o = run(&["qr", two.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("give one"), "{}", stderr(&o));
+    let o = run(&["qr", &damaged]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("damaged"), "{}", stderr(&o));
 }
 
 #[test]

@@ -9,6 +9,7 @@
 //! dialogue-kit rank TABLE_RECORDS_OR_CODES...  every ranking method on the tables' orders
 //! dialogue-kit tally INPUT... --out DIR        import, tally and export everything
 //! dialogue-kit sample --out PATH               a plausible sample day, for dry runs and tests
+//! dialogue-kit qr CODE_OR_FILE                 a share code's QR code, as SVG
 //! ```
 //! Without `--definition`, the default day built into the program is used.
 
@@ -37,6 +38,7 @@ usage:
                      [--definition DEFINITION.json]
   dialogue-kit sample --out PATH [--as bundle|files|chat] [--participants N] [--events N]
                       [--table-size N] [--seed N] [--no-text] [--definition DEFINITION.json]
+  dialogue-kit qr CODE_OR_FILE
 
 validate  checks a questionnaire definition and lists every problem with its JSON path
 decode    prints a share code (DK1-...), a file holding one, or a response file as JSON
@@ -53,6 +55,8 @@ tally     imports record files, text files of codes (chat transcripts) and resul
 sample    writes a plausible sample day (participants and tables, the same for the same
           --seed): one result bundle (the default), one record file each (--as files, PATH is a
           folder), or a chat transcript of share codes (--as chat; participants only)
+qr        prints the QR code of a share code (or of the one code in a file) as SVG, as a
+          participant's phone shows it: to print, or to test a camera
 Without --definition, the built-in default day is used.";
 
 fn main() -> ExitCode {
@@ -81,6 +85,7 @@ fn run(args: &[String]) -> Result<String, String> {
             rank::rank_tables(files, o.get("worksheet"), definition)
         }
         [cmd] if cmd == "sample" => sample::run(&o),
+        [cmd, input] if cmd == "qr" => qr(input),
         [cmd, inputs @ ..] if cmd == "tally" && !inputs.is_empty() => tally::run(&o, inputs),
         [cmd] if cmd == "--help" || cmd == "-h" || cmd == "help" => Ok(USAGE.to_string()),
         _ => Err(format!("unexpected arguments\n{USAGE}")),
@@ -104,6 +109,21 @@ const VALUED: [&str; 12] = [
 ];
 /// Options that stand alone.
 const SWITCHES: [&str; 1] = ["no-text"];
+
+/// The QR code of a share code, given as is or in a file (the file's one code); a damaged code
+/// is refused.
+fn qr(input: &str) -> Result<String, String> {
+    let text = if input.starts_with(code::PREFIX) { input.to_string() } else { read(input)? };
+    let codes = dialogue_kit::core::ballots::extract_codes(&text);
+    match codes.as_slice() {
+        [one] => {
+            code::open(one).map_err(|e| e.to_string())?;
+            dialogue_kit::core::qr::svg(one)
+        }
+        [] => Err(format!("no share code (starting with {}) in {input}", code::PREFIX)),
+        _ => Err(format!("{} share codes in {input}: give one", codes.len())),
+    }
+}
 
 /// The command line: its positional words and its `--options`.
 pub struct Options {

@@ -1,11 +1,12 @@
 //! Where results come in: pick or drop many files at once (record files, result bundles, chat
-//! transcripts saved as text, photos or screenshots of QR codes), or paste text (a whole Zoom
-//! chat: every code in it is found).
+//! transcripts saved as text, photos or screenshots of QR codes), scan QR codes with the camera,
+//! or paste text (a whole Zoom chat: every code in it is found).
 
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::camera::CameraScan;
 use super::files::{self, Content, Incoming};
 
 #[derive(Properties, PartialEq)]
@@ -89,6 +90,7 @@ pub fn ImportPanel(props: &Props) -> Html {
                 <p>{ "or drop them here: participants' and tables' files, other result bundles, chat transcripts saved as text, photos of QR codes." }</p>
                 if *busy { <p role="status">{ "Reading the files…" }</p> }
             </div>
+            <CameraScan on_import={props.on_import.clone()} />
             <form class="paste" onsubmit={on_paste_submit}>
                 <label for="import-text">{ "Or paste codes, or a whole chat, here:" }</label>
                 <textarea id="import-text" ref={text} rows="4" spellcheck="false" autocomplete="off"

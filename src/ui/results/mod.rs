@@ -4,6 +4,7 @@
 //! exports the bundle, the data package, the charts and a printable report.
 
 mod app;
+mod camera;
 mod exports;
 mod files;
 mod filters;
