@@ -400,7 +400,8 @@ const rows = apps.map((app) => ({
   files: app.runs[0].files,
 }));
 const W = 34;
-const line = (label, ...cells) => console.log(label.padEnd(W) + cells.map((c) => String(c).padEnd(30)).join(''));
+const line = (label, ...cells) =>
+  console.log((label.padEnd(W) + cells.map((c) => String(c).padEnd(30)).join('')).trimEnd());
 
 console.log('\nThe weakest phone: Lighthouse mobile (150 ms RTT, 1,638.4 kbit/s down, 750 kbit/s up, CPU 4x slower),');
 console.log('360x640 touch screen, cold cache, gzipped from 127.0.0.1 (HTTP/1.1, no TLS). 1 KB = 1,000 bytes.\n');
