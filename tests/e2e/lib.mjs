@@ -188,6 +188,28 @@ export async function axe(page, { selector = null, tags = ['wcag2a', 'wcag2aa', 
   return violations;
 }
 
+/**
+ * WCAG 2.2 AA checks of the screen shown, as a person would meet them:
+ * - axe-core finds no violation (A and AA rules of WCAG 2.0 to 2.2; with `aaa`, also the AAA
+ *   contrast rule, for the presenter);
+ * - at 320 CSS px wide (a small phone, or 1280 px zoomed to 400 %), nothing scrolls sideways.
+ * Returns the problems found, each prefixed with `label`; the viewport is restored.
+ */
+export async function accessible(page, label, { aaa = false } = {}) {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', ...(aaa ? ['wcag2aaa'] : [])];
+  const problems = (await axe(page, { tags })).map(
+    (v) => `${label}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`,
+  );
+  const size = page.viewportSize();
+  if (size) {
+    await page.setViewportSize({ width: 320, height: size.height });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > 320) problems.push(`${label}: at 320 px wide the page is ${wide} px wide and scrolls sideways`);
+    await page.setViewportSize(size);
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------
 // The command-line program (build it first: cargo build --bin dialogue-kit).
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, phone, cli, shot, axe, DIST, ROOT } from './lib.mjs';
+import { serve, launch, phone, cli, shot, axe, accessible, DIST, ROOT } from './lib.mjs';
 
 let srv;
 let browser;
@@ -235,4 +235,34 @@ test("a table reads 6 members' codes, adopts their consensus and hands it over",
   await page.locator('.status', { hasText: 'Copied' }).waitFor();
   const code = await page.evaluate(() => navigator.clipboard.readText());
   assert.deepEqual(JSON.parse(cli('decode', code)), record);
+});
+
+test('every screen of the table app meets WCAG 2.2 AA, on a phone', async (t) => {
+  const ph = await phone(browser, srv.url, { t });
+  const { page } = ph;
+  await page.goto(srv.url + '#/t?event=e2e-table-a11y&table=2');
+  await page.locator('[data-screen=overview]').waitFor();
+  const problems = await accessible(page, 'table overview');
+  const checked = new Set();
+  await page.locator('li.session button').first().click();
+  // Walk every session's worksheets (skipping each), checking the first screen of each kind.
+  for (let steps = 0; steps < 200; steps++) {
+    const el = page.locator('section.question, [data-screen]:not([data-screen=loading])').first();
+    await el.waitFor();
+    const what = (await el.getAttribute('data-kind')) ?? (await el.getAttribute('data-screen'));
+    if (!checked.has(what)) {
+      checked.add(what);
+      problems.push(...(await accessible(page, `table ${what}`)));
+    }
+    if (what === 'handover') break;
+    const before = await page.evaluate(() => document.querySelector('section.question, [data-screen]')?.outerHTML.slice(0, 200));
+    const skip = page.locator('[data-action=skip]');
+    await ((await skip.count()) ? skip : page.locator('[data-action=next]')).first().click();
+    await page.waitForFunction(
+      (prev) => document.querySelector('section.question, [data-screen]')?.outerHTML.slice(0, 200) !== prev,
+      before,
+    );
+  }
+  for (const k of ['ordering', 'list', 'grid', 'session-start']) assert.ok(checked.has(k), `a ${k} screen was checked`);
+  assert.deepEqual(problems, [], problems.join('\n'));
 });

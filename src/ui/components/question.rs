@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::KindProps;
 use super::choice::ChoiceInput;
 use super::country::CountryInput;
 use super::grid::GridInput;
@@ -15,6 +14,7 @@ use super::multiple::MultipleInput;
 use super::numeric::NumericInput;
 use super::ordering::OrderingInput;
 use super::text::TextInput;
+use super::{KindProps, dom_id};
 use crate::core::answers::Answer;
 use crate::core::definition::{Kind, Question};
 
@@ -85,7 +85,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             <p class="step">{ format!("{} {n} of {total}", props.unit) }</p>
             <fieldset class="ask">
                 <legend>
-                    <h2 tabindex="-1" ref={heading}>{ q.text.get(lang) }</h2>
+                    <h2 id={dom_id(q, "title")} tabindex="-1" ref={heading}>{ q.text.get(lang) }</h2>
                 </legend>
                 if let Some(h) = &q.help { <p class="help">{ h.get(lang) }</p> }
                 { input }

@@ -25,7 +25,7 @@ pub fn TextInput(props: &KindProps) -> Html {
     html! {
         <div class="text-answer">
             <textarea id={dom_id(q, "text")} rows="5" maxlength={max.to_string()} {value} {oninput}
-                aria-describedby={count_id.clone()} />
+                aria-labelledby={dom_id(q, "title")} aria-describedby={count_id.clone()} />
             <p id={count_id} class="count">{ format!("{left} characters left") }</p>
         </div>
     }

@@ -112,7 +112,7 @@ pub fn ResultsPage(props: &Props) -> Html {
             let page = report::html::printable(&ws.def, res, report, &ws.filter.describe());
             let body = page.split_once("<body>").map_or("", |(_, b)| b).trim_end_matches("</body></html>\n");
             return html! {
-                <div class="print-view">
+                <div class="print-view" data-screen="print">
                     <p class="no-print">
                         <button class="primary" onclick={Callback::from(|_| { let _ = web_sys::window().map(|w| w.print()); })}>{ "Print or save as PDF" }</button>
                         { " " }<a href="#/r">{ "Back to the results" }</a>
