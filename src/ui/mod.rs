@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod focus;
 pub mod hash;
 pub mod loader;
 pub mod pages;

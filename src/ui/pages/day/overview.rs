@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::focus::use_focus_heading;
+
 use crate::core::answers::Answers;
 use crate::core::definition::{Definition, RecordKind};
 use crate::core::flow::{self, Position};
@@ -20,13 +22,14 @@ pub struct OverviewProps {
 pub fn Overview(props: &OverviewProps) -> Html {
     let lang = props.lang.as_str();
     let table = props.kind == RecordKind::Table;
+    let heading = use_focus_heading(table);
     html! {
         <section class="screen" data-screen="overview">
             if table {
-                <h1 tabindex="-1">{ "Your table's group work" }</h1>
+                <h1 tabindex="-1" ref={heading.clone()}>{ "Your table's group work" }</h1>
                 <p>{ "Fill in each session's worksheets with your group. Everything is saved on this device as you go." }</p>
             } else {
-                <h1 tabindex="-1">{ "The sessions of the day" }</h1>
+                <h1 tabindex="-1" ref={heading}>{ "The sessions of the day" }</h1>
                 <p>{ "Answer each session's questions when your facilitator asks you to." }</p>
             }
             <ol class="sessions">

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::focus::use_focus_heading;
+
 use super::ballots::Ballots;
 use super::overview::Overview;
 use super::session::{SessionEnd, SessionStart};
@@ -123,6 +125,7 @@ pub fn Day(props: &DayProps) -> Html {
         />
     };
 
+    let handover_heading = use_focus_heading(state.progress.position == Position::Handover);
     let s = &*state;
     let def = &s.def;
     let lang: AttrValue = s.language().to_string().into();
@@ -205,7 +208,7 @@ pub fn Day(props: &DayProps) -> Html {
         },
         Position::Handover => html! {
             <section class="screen" data-screen="handover">
-                <h1 tabindex="-1">{ "Hand over your answers" }</h1>
+                <h1 tabindex="-1" ref={handover_heading.clone()}>{ "Hand over your answers" }</h1>
                 { handover.clone() }
                 <nav class="buttons">
                     <button type="button" class="secondary" data-action="overview"

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::focus::use_focus_heading;
+
 #[derive(Properties, PartialEq)]
 pub struct SessionStartProps {
     pub label: AttrValue,
@@ -15,10 +17,11 @@ pub struct SessionStartProps {
 
 #[component]
 pub fn SessionStart(props: &SessionStartProps) -> Html {
+    let heading = use_focus_heading(props.title.clone());
     html! {
         <section class="screen" data-screen="session-start">
             <p class="where">{ &props.label }</p>
-            <h1 tabindex="-1">{ &props.title }</h1>
+            <h1 tabindex="-1" ref={heading}>{ &props.title }</h1>
             if let Some(i) = &props.intro { <p class="intro">{ i }</p> }
             <p>{ match (props.kind, props.questions) {
                 (crate::core::definition::RecordKind::Table, 0) => "This session has no group worksheet.".to_string(),
@@ -48,10 +51,11 @@ pub struct SessionEndProps {
 
 #[component]
 pub fn SessionEnd(props: &SessionEndProps) -> Html {
+    let heading = use_focus_heading(props.label.clone());
     html! {
         <section class="screen" data-screen="session-end">
             <p class="where">{ &props.label }</p>
-            <h1 tabindex="-1">{ "Thank you! This session is done." }</h1>
+            <h1 tabindex="-1" ref={heading}>{ "Thank you! This session is done." }</h1>
             <p>{ "If your facilitator asks for your answers now, hand them over here. You can also do it at the end of the day." }</p>
             { props.children.clone() }
             <nav class="buttons">
