@@ -58,19 +58,11 @@ impl<'d> Packer<'d> {
     /// Checks a body made for the definition (see [`code::open`]).
     pub fn body(&self, body: Vec<u8>) -> Result<Packed, CodeError> {
         let head = code::head(&body, self.def)?;
-        let damaged = |why: String| Err(CodeError::Damaged(why));
         let text = |r: &std::ops::Range<usize>| std::str::from_utf8(&body[r.clone()]).unwrap_or("");
-        if !record::is_valid_event(text(&head.event)) {
-            return damaged(format!("the event id '{}' is not valid", text(&head.event)));
-        }
-        if head.table > record::MAX_TABLE {
-            return damaged(format!("table {} is above {}", head.table, record::MAX_TABLE));
-        }
-        if head.language.is_empty() || head.language.len() > 20 {
-            return damaged("the language tag is empty or too long".into());
-        }
+        record::check_place(text(&head.event), head.table, text(&head.language))
+            .map_err(|e| CodeError::Damaged(e.0))?;
         if head.started > time::MAX_SECONDS || head.updated > time::MAX_SECONDS {
-            return damaged("a time is out of range".into());
+            return Err(CodeError::Damaged("a time is out of range".into()));
         }
         // Every answer, checked on the way.
         let layout = match head.kind {
@@ -88,7 +80,7 @@ impl<'d> Packer<'d> {
         };
         layout.read_bits(&mut bits, buf, true)?;
         if !bits.at_end() {
-            return damaged("there is more data than the questionnaire has questions".into());
+            return Err(CodeError::Damaged("there is more data than the questionnaire has questions".into()));
         }
         Ok(Packed { fingerprint: self.fingerprint, body: body.into_boxed_slice(), head })
     }

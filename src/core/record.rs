@@ -76,6 +76,21 @@ pub fn is_valid_event(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
 }
 
+/// Whether a record's event, table and language tag are ones a record can hold (a record
+/// file's header and a share code's head are checked alike).
+pub fn check_place(event: &str, table: u32, language: &str) -> Result<(), RecordError> {
+    if !is_valid_event(event) {
+        return err(format!("the event id '{event}' is not valid"));
+    }
+    if table > MAX_TABLE {
+        return err(format!("table {table} is above {MAX_TABLE}"));
+    }
+    if language.is_empty() || language.len() > 20 {
+        return err("the language tag is empty or too long");
+    }
+    Ok(())
+}
+
 /// Is `s` a respondent id: 16 lowercase hex digits?
 pub fn is_valid_respondent(s: &str) -> bool {
     s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
@@ -174,17 +189,9 @@ impl Record {
 
     /// Checks the fields that do not depend on a definition.
     pub fn check_header(&self) -> Result<(), RecordError> {
-        if !is_valid_event(&self.event) {
-            return err(format!("the event id '{}' is not valid", self.event));
-        }
-        if self.table > MAX_TABLE {
-            return err(format!("table {} is above {MAX_TABLE}", self.table));
-        }
+        check_place(&self.event, self.table, &self.language)?;
         if !is_valid_respondent(&self.respondent) {
             return err(format!("the respondent id '{}' is not 16 hex digits", self.respondent));
-        }
-        if self.language.is_empty() || self.language.len() > 20 {
-            return err("the language tag is empty or too long");
         }
         for (name, t) in [("started_at", &self.started_at), ("updated_at", &self.updated_at)] {
             if time::parse_rfc3339(t).is_none() {

@@ -18,7 +18,6 @@
 //! byte.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -32,6 +31,9 @@ use super::record::{self, QuestionnaireRef, Record, RecordKind};
 use super::time;
 
 pub mod bundle;
+mod report;
+
+pub use report::{Conflict, ImportReport, Rejection};
 
 /// A text larger than this is refused before it is read.
 pub const MAX_IMPORT_BYTES: usize = 100 * 1024 * 1024;
@@ -77,12 +79,10 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The record, whole (made again from its packed form).
-    pub fn record(&self, def: &Definition) -> Record {
-        // Packed records were checked against the dataset's definition: they always unpack.
-        self.packed
-            .record(def)
-            .unwrap_or_else(|_| Record::new(def, "unreadable", 0, "0000000000000000", "en", 0))
+    /// The record, whole (made again from its packed form, which was checked against `def`
+    /// when it came in, so this fails only for another definition).
+    pub fn record(&self, def: &Definition) -> Result<Record, code::CodeError> {
+        self.packed.record(def)
     }
 }
 
@@ -95,62 +95,6 @@ pub struct Superseded {
     pub updated_at: String,
     pub digest: String,
     pub sources: BTreeSet<String>,
-}
-
-/// Two versions of one respondent's record met during an import.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conflict {
-    pub kind: RecordKind,
-    pub respondent: String,
-    /// `updated_at` of the version kept.
-    pub kept: String,
-    /// `updated_at` of the version set aside (listed in the log).
-    pub dropped: String,
-    /// The imported version replaced the one the dataset held.
-    pub replaced: bool,
-}
-
-/// Something that could not be imported, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rejection {
-    /// The file, code (its first characters) or bundle record concerned.
-    pub what: String,
-    pub reason: String,
-}
-
-/// What happened to one imported text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    /// Records of respondents not seen before.
-    pub accepted: usize,
-    /// Records already held, with the same content (counted once).
-    pub duplicates: usize,
-    /// Another version of a record already held.
-    pub conflicts: Vec<Conflict>,
-    pub rejected: Vec<Rejection>,
-}
-
-impl ImportReport {
-    fn reject(&mut self, what: impl Into<String>, reason: impl Into<String>) {
-        self.rejected.push(Rejection { what: what.into(), reason: reason.into() });
-    }
-}
-
-impl fmt::Display for ImportReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} accepted, {} duplicate, {} conflict, {} rejected",
-            self.accepted,
-            self.duplicates,
-            self.conflicts.len(),
-            self.rejected.len()
-        )?;
-        for r in &self.rejected {
-            write!(f, "\n{}: {}", r.what, r.reason)?;
-        }
-        Ok(())
-    }
 }
 
 /// The records gathered for one questionnaire.
@@ -186,7 +130,7 @@ impl Dataset {
 
     /// The records kept, whole, in the order of [`Dataset::entries`].
     pub fn records(&self, def: &Definition) -> Vec<Record> {
-        self.records.values().map(|e| e.record(def)).collect()
+        self.records.values().filter_map(|e| e.record(def).ok()).collect()
     }
 
     /// The versions replaced by newer ones, sorted by kind, respondent and digest.

@@ -43,7 +43,7 @@ fn a_record_is_counted_once_whatever_form_it_comes_in() {
     assert_eq!(d.len(), 1);
     let e = d.entries().next().unwrap();
     assert_eq!(sources(e), ["a.json", "b.json", "pasted text"]);
-    assert_eq!(e.record(&def), r);
+    assert_eq!(e.record(&def).unwrap(), r);
     assert_eq!(d.superseded().count(), 0);
 }
 
@@ -65,7 +65,7 @@ fn the_latest_version_is_kept_whatever_the_order() {
     let r = ba.import_text(&def, "old.json", &old.to_json());
     assert!(!r.conflicts[0].replaced);
     assert_eq!(ab.to_bundle_json(), ba.to_bundle_json());
-    assert_eq!(ab.entries().next().unwrap().record(&def), new);
+    assert_eq!(ab.entries().next().unwrap().record(&def).unwrap(), new);
     let log: Vec<&Superseded> = ab.superseded().collect();
     assert_eq!(log.len(), 1);
     assert_eq!(

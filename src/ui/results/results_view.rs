@@ -114,7 +114,7 @@ fn TextAnswers(props: &TextProps) -> Html {
             .borrow()
             .entries()
             .filter(|e| e.packed.kind() == props.kind && event.is_none_or(|ev| e.packed.event() == ev))
-            .filter_map(|e| e.record(&ws.def).answers.remove(&q.id))
+            .filter_map(|e| e.record(&ws.def).ok()?.answers.remove(&q.id))
             .flat_map(|a| match a {
                 Answer::Text(t) => vec![t],
                 Answer::List(l) => l,
